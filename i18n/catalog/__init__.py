@@ -1,0 +1,1 @@
+"""Catalogue files, one per area of the app (see `i18n`)."""
