@@ -6,6 +6,8 @@ Two dangers when user-entered or file-derived text leaves the app:
   with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula (`=HYPERLINK("http://x","Hi")`,
   `=cmd|' /C calc'!A0`). `csv_cell` prefixes such text with a single quote, which every
   spreadsheet shows as plain text. Numbers are left alone (a real −12.5 stays a number).
+  The same rule holds in XLSX (`to_xlsx_bytes`), where text is also always stored as text, never
+  as a formula, and characters a workbook cannot hold are dropped.
 * **Markdown/HTML injection** in a Markdown export. `md_escape` backslash-escapes every Markdown
   punctuation character and writes `<`, `>` and `&` as entities, so user text can never become a
   link (`[x](javascript:…)`), an image, raw HTML, a heading or a table cell break.
@@ -15,17 +17,26 @@ from __future__ import annotations
 import csv
 import io
 import math
+import numbers
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timezone
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Full-width forms some spreadsheet locales also accept as a formula start, and the line feed.
+_EXTRA_PREFIXES = ("\uff1d", "\uff0b", "\uff0d", "\uff20", "\n")
+# A plain negative number written as text is a number to a spreadsheet, not a formula, so it stays:
+# '-12', '-12.5', '-12,5', '-1e-3'. Anything more ('-1+2', '-A1', '+47 22 33 44 55') gets the quote.
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 
-# CommonMark's ASCII punctuation that can start or end Markdown syntax. `<`, `>` and `&` are
+# CommonMark's ASCII punctuation that can start or end Markdown syntax, plus `$` (math in
+# Streamlit's Markdown) and `:` (so 'https://…' is not turned into a link). `<`, `>` and `&` are
 # handled as HTML entities instead: '[a](b)' → '\[a\]\(b\)'.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
 
 
 def csv_cell(value: Any) -> Any:
@@ -37,12 +48,20 @@ def csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, float) and math.isnan(value):
         return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_)):
         return value
     text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
+    if needs_quote(text):
         return "'" + text
     return text
+
+
+def needs_quote(text: str) -> bool:
+    """Would a spreadsheet read this text as a formula? '-5' no (a number), '-5+1' yes, ' =A1' yes."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return False
+    stripped = text.lstrip(" \u00a0")
+    return stripped.startswith(FORMULA_PREFIXES + _EXTRA_PREFIXES)
 
 
 def csv_bytes(rows: Iterable[Sequence[Any]], header: Sequence[str] | None = None) -> bytes:
@@ -74,3 +93,76 @@ def md_escape(text: Any) -> str:
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
     return " ".join(s.split())
+
+
+def markdown_escape(text: Any, *, inline: bool = True) -> str:
+    """User text as inert Markdown (see `md_escape`).
+
+    `inline=False` keeps the line breaks (each line escaped, joined by Markdown hard breaks),
+    for notes shown as a paragraph: 'a\\n<b>' → 'a  \\n&lt;b&gt;'.
+    """
+    if inline:
+        return md_escape(text)
+    if text is None:
+        return ""
+    return "  \n".join(md_escape(line) for line in str(text).splitlines())
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """The one CSV download: UTF-8 with BOM, CRLF, RFC 4180 quoting, formulas neutralised."""
+    return frame_csv(df)
+
+
+def _xlsx_value(value: Any) -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        f = float(value)
+        return f if math.isfinite(f) else None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, date):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return "'" + text if needs_quote(text) else text
+
+
+def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "Mandag") -> bytes:
+    """One sheet with a header row; numbers stay numbers, text is always text (never a formula).
+
+    Text that would start a formula gets the same leading `'` as in CSV. Timezone-aware times are
+    written in UTC; NaN and infinities become empty cells.
+    """
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=ILLEGAL_SHEET_CHARS.sub("_", sheet)[:31] or "Mandag")
+
+    def row_of(values: Iterable[Any]) -> list[Any]:
+        from openpyxl.cell import WriteOnlyCell
+
+        out = []
+        for v in values:
+            cell = WriteOnlyCell(ws, value=_xlsx_value(v))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never 'f' (formula), whatever the text looks like
+            out.append(cell)
+        return out
+
+    ws.append(row_of(str(c) for c in df.columns))
+    for row in df.astype(object).where(df.notna(), None).itertuples(index=False, name=None):
+        ws.append(row_of(row))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+ILLEGAL_SHEET_CHARS = re.compile(r"[\\/*?:\[\]]")
