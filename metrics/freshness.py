@@ -1,0 +1,63 @@
+"""Data trust for a judged week: per source, how far its data reaches and what to do about it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import duckdb
+
+from metrics.weekly import freshness
+
+Status = Literal["ok", "delay", "stale", "gap"]
+
+# Search Console publishes with a 2–3 day delay; data that far behind is normal.
+NORMAL_DELAY = {"search_console": 3}
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    source: str
+    last_day: date | None
+    status: Status
+    gap_week: date | None = None   # a week inside the data range without rows (tracking gap)
+
+
+def notes(con: duckdb.DuckDBPyConnection, week_start: date) -> list[SourceNote]:
+    """One note per source with data. `stale`: its data stops before the judged week ends
+    (beyond the source's normal delay); `gap`: a week inside its range without rows."""
+    week_end = week_start + timedelta(days=6)
+    out = []
+    for f in freshness(con):
+        if f.source == "crm" or f.last_day is None:
+            status: Status = "ok"
+        elif f.last_day >= week_end:
+            status = "ok"
+        elif (week_end - f.last_day).days <= NORMAL_DELAY.get(f.source, 0):
+            status = "delay"
+        else:
+            status = "stale"
+        gap = _gap_week(con, f.source, week_end)
+        if status == "ok" and gap is not None:
+            status = "gap"
+        out.append(SourceNote(f.source, f.last_day, status, gap))
+    return out
+
+
+def _gap_week(con: duckdb.DuckDBPyConnection, source: str, until: date) -> date | None:
+    """The latest complete week (within the last 12) with no day rows although data exists on both sides."""
+    table = {"ga4": "web_analytics", "search_console": "search_daily", "crm": None}.get(source, "ad_performance")
+    if table is None:
+        return None
+    src_filter = "AND source = ?" if table == "ad_performance" else ""
+    params: list[object] = [until - timedelta(days=7 * 12), until] + ([source] if src_filter else [])
+    rows = con.execute(f"""
+        WITH weeks AS (
+            SELECT DISTINCT date_trunc('week', period_start)::DATE AS w FROM {table}
+            WHERE period_start BETWEEN ? AND ? {src_filter})
+        SELECT w FROM weeks ORDER BY w""", params).fetchall()
+    have = [r[0] for r in rows]
+    if len(have) < 2:
+        return None
+    missing = [have[i] + timedelta(days=7) for i in range(len(have) - 1) if (have[i + 1] - have[i]).days > 7]
+    return missing[-1] if missing else None

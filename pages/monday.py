@@ -1,0 +1,75 @@
+"""The Monday page: how did last week go, are we on track, what do I do this week."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from i18n import fmt
+from metrics import monday as monday_metrics
+from metrics.kpis import CARD_KPIS
+from ui import cache, cards, empty_state, labels
+from ui.context import current, t
+
+ctx = current()
+lang = ctx.lang
+
+if ctx.week_start is None:
+    empty_state.render(ctx)
+    st.stop()
+
+view = cache.cached(monday_metrics.view, ctx.week_start, date.today())
+week_no = fmt.week_number(view.week_start)
+
+
+def _go(week: date) -> None:
+    st.session_state["week_pick"] = week
+
+
+head, nav_prev, nav_next = st.columns([6, 1, 1], vertical_alignment="bottom")
+head.title(t("monday.heading", week=week_no, range=fmt.week_range(view.week_start, lang)), anchor=False)
+if view.previous_week:
+    nav_prev.button(t("monday.prev_week", week=fmt.week_number(view.previous_week)), on_click=_go,
+                    args=(view.previous_week,), width="stretch")
+if view.next_week:
+    nav_next.button(t("monday.next_week", week=fmt.week_number(view.next_week)), on_click=_go,
+                    args=(view.next_week,), width="stretch")
+
+# Trust before numbers: how far each source reaches, and what to do when one is behind.
+fresh, warnings = [], []
+for note in view.sources:
+    name = t(f"source.{note.source}")
+    if note.status == "stale":
+        warnings.append(t("monday.stale", source=name, day=fmt.short_day(note.last_day, lang)))
+    elif note.status == "gap":
+        warnings.append(t("monday.gap", source=name, week=fmt.week_label(note.gap_week, lang)))
+    label = t("monday.fresh_until", source=name, day=fmt.short_day(note.last_day, lang))
+    if note.status == "delay":
+        label += " " + t("monday.gsc_delay")
+    fresh.append(label)
+st.caption(f"**{t('monday.freshness')}:** " + " · ".join(fresh) + " · "
+           + t("monday.lead_source", source=t(f"source.{view.summary.lead_source}_leads"
+                                              if view.summary.lead_source != "platform" else "source.platform")))
+for w in warnings:
+    st.warning(w, icon=":material/warning:")
+
+cols = st.columns(3) + st.columns(3)
+for col, name in zip(cols, CARD_KPIS):
+    with col:
+        cards.render(view.summary.card(name), fmt.week_label(view.previous_week or view.week_start, lang).split()[-1],
+                     ctx.currency, lang, view.targets.get(name), view.target_status.get(name))
+
+st.subheader(t("monday.channels"), anchor=False)
+table = view.channels
+st.dataframe(
+    {
+        t("monday.col.channel"): [labels.channel(c, lang) for c in table["channel"]],
+        t("monday.col.spend"): [fmt.money(v, ctx.currency, lang) for v in table["spend"]],
+        t("monday.col.leads"): [fmt.number(v, lang) for v in table["leads"]],
+        t("monday.col.cpl"): [fmt.money(v, ctx.currency, lang) for v in table["cpl"]],
+        t("monday.col.prev_cpl"): [fmt.money(v, ctx.currency, lang) for v in table["previous_cpl"]],
+        t("monday.col.clicks"): [fmt.number(v, lang) for v in table["clicks"]],
+    },
+    hide_index=True,
+    width="stretch",
+)

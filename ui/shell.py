@@ -1,0 +1,136 @@
+"""The app shell: which pages exist, the shared sidebar, and running a page safely.
+
+`app.py` only calls these four functions. Order matters: `prepare` settles the language and the
+workspace (creating the demo on a first start), `pages` lists the navigation, `sidebar` draws
+the shared controls and stores the page context, `run` runs the chosen page.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from i18n import fmt, tr
+from metrics import weekly
+from ui import cache
+from ui.context import Ctx
+from warehouse import WorkspaceBusy, workspaces
+
+LANG_LABELS = {"nb": "Norsk", "en": "English"}
+
+# (file, title key, icon, section key). The first page is the default.
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("pages/monday.py", "monday.title", ":material/today:", "nav.section.week"),
+    ("pages/experiments.py", "experiments.title", ":material/science:", "nav.section.week"),
+    ("pages/decision_log.py", "decisions.log_title", ":material/history:", "nav.section.week"),
+    ("pages/targets.py", "targets.title", ":material/flag:", "nav.section.week"),
+    ("pages/search.py", "search.title", ":material/search:", "nav.section.week"),
+    ("pages/import_data.py", "import.title", ":material/upload_file:", "nav.section.data"),
+    ("pages/plan_ice.py", "plan.ice_title", ":material/lightbulb:", "nav.section.plan"),
+    ("pages/plan_budget.py", "plan.budget_title", ":material/pie_chart:", "nav.section.plan"),
+    ("pages/plan_90.py", "plan.plan90_title", ":material/event_note:", "nav.section.plan"),
+    ("pages/strategy.py", "plan.strategy_title", ":material/groups:", "nav.section.plan"),
+    ("pages/settings.py", "settings.title", ":material/settings:", "nav.section.admin"),
+    ("pages/workspaces.py", "ws.title", ":material/folder_open:", "nav.section.admin"),
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def registered_pages() -> list[tuple[str, str, str, str]]:
+    return [p for p in PAGES if (ROOT / p[0]).exists()]
+
+
+def _lang() -> str:
+    lang = st.session_state.get("lang") or st.query_params.get("lang") or "nb"
+    return lang if lang in LANG_LABELS else "nb"
+
+
+def _ensure_workspace() -> list[workspaces.Workspace]:
+    found = workspaces.list_workspaces()
+    if not found:
+        from connectors import demo
+
+        with st.spinner(tr(_lang(), "ws.demo_rebuild") + " …"):
+            demo.build(workspaces.path_for(workspaces.DEMO_NAME))
+        found = workspaces.list_workspaces()
+    return found
+
+
+def prepare() -> Ctx:
+    """Settle language and workspace for this run; returns a context without a week yet."""
+    lang = _lang()
+    st.session_state["lang"] = lang
+    found = _ensure_workspace()
+    names = [w.name for w in found]
+    chosen = st.session_state.get("workspace") or st.query_params.get("ws")
+    if chosen not in names:
+        own = [w.name for w in found if not w.is_demo]
+        chosen = own[0] if own else names[0]
+    st.session_state["workspace"] = chosen
+    ws = next(w for w in found if w.name == chosen)
+    st.session_state["db_path"] = str(ws.path)
+    currency = cache.cached(_currency, db_path=ws.path)
+    ctx = Ctx(lang, ws.path, ws.name, None, currency, ws.is_demo)
+    st.session_state["ctx"] = ctx
+    return ctx
+
+
+def _currency(con) -> str:
+    rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
+    return rows[0][0] if rows else "NOK"
+
+
+def pages(ctx: Ctx) -> dict[str, list[st.Page]]:
+    sections: dict[str, list[st.Page]] = {}
+    for i, (file, title_key, icon, section) in enumerate(registered_pages()):
+        page = st.Page(file, title=tr(ctx.lang, title_key), icon=icon, default=(i == 0),
+                       url_path=Path(file).stem.replace("_", "-"))
+        sections.setdefault(tr(ctx.lang, section), []).append(page)
+    return sections
+
+
+def _on_workspace() -> None:
+    st.session_state["workspace"] = st.session_state["_ws_pick"]
+    st.session_state.pop("week_pick", None)
+    st.query_params["ws"] = st.session_state["workspace"]
+
+
+def _on_lang() -> None:
+    st.session_state["lang"] = st.session_state["_lang_pick"]
+    st.query_params["lang"] = st.session_state["lang"]
+
+
+def sidebar(ctx: Ctx) -> Ctx:
+    """Workspace, language and week pickers; stores the final context in the session."""
+    lang = ctx.lang
+    with st.sidebar:
+        names = [w.name for w in workspaces.list_workspaces()]
+        st.session_state["_ws_pick"] = ctx.workspace
+        st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
+        if ctx.is_demo:
+            st.caption(f":orange-badge[{tr(lang, 'app.demo_badge')}] {tr(lang, 'app.demo_notice')}")
+        st.session_state["_lang_pick"] = lang
+        st.segmented_control(tr(lang, "app.language"), list(LANG_LABELS), key="_lang_pick",
+                             format_func=LANG_LABELS.get, on_change=_on_lang)
+        weeks = cache.cached(weekly.complete_weeks, date.today(), db_path=ctx.db_path)
+        week = None
+        if weeks:
+            if st.session_state.get("week_pick") not in weeks:
+                st.session_state["week_pick"] = weeks[0]
+            week = st.selectbox(tr(lang, "app.week"), weeks, key="week_pick",
+                                format_func=lambda w: f"{fmt.week_label(w, lang).capitalize()} · {fmt.week_range(w, lang)}")
+    ctx = replace(ctx, week_start=week)
+    st.session_state["ctx"] = ctx
+    st.session_state["week_start"] = week
+    return ctx
+
+
+def run(page: st.Page) -> None:
+    """Run the chosen page; a busy workspace gets a sentence, not a traceback."""
+    try:
+        page.run()
+    except WorkspaceBusy as exc:
+        st.warning(tr(_lang(), "app.busy", message=str(exc)))
