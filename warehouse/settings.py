@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "excluded_weeks": [],           # week_start dates (ISO strings) left out of verdicts
     "brand_terms": [],
     "currency": "NOK",
+    "ga4_property_id": "",          # numeric GA4 property id for the API sync ("" = not connected)
+    "gsc_site_url": "",             # Search Console property, e.g. sc-domain:example.no ("" = not connected)
 }
 
 
