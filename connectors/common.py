@@ -1,0 +1,103 @@
+"""Building blocks the ad-platform parsers share: canonical ad rows and the FileLoad around them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from connectors import channels
+from connectors.base import ImportRefused
+from connectors.sniff import Table, as_date
+from warehouse.contract import COLUMNS
+from warehouse.loader import FileLoad, Part, file_hash
+
+# Words that start a totals row in the first cell: "Total: Campaigns", "Totalt:", "Total : compte".
+TOTAL_ROW = re.compile(r"^\s*(?:total|totalt|totaal|gesamt|insgesamt|summe|totale|totaler)\b", re.IGNORECASE)
+# Date-range lines that mean "no dates at all".
+ALL_TIME = re.compile(r"^\s*(?:all time|hele perioden|all tid|gesamter zeitraum|toute la période|toda la historia|"
+                      r"todo o período|hela perioden|hele perioden)\s*$", re.IGNORECASE)
+
+
+def blank(s: pd.Series) -> np.ndarray:
+    """True where a cell is empty or an export's empty marker (` --`, `-`)."""
+    t = s.astype(str).str.strip()
+    return t.isin(["", "--", "-", "—", "None", "nan"]).to_numpy()
+
+
+def text_column(s: pd.Series) -> pd.Series:
+    """A text column kept exactly as text (formula-looking cells included), trimmed, empty → None."""
+    out = s.map(lambda v: None if v is None else str(v)).astype(object)
+    out = out.where(out.isna(), out.astype(str).str.strip())
+    return out.where(~out.isin(["", "--"]), None)
+
+
+def ad_rows(*, source: str, account: str, index: pd.Index, campaign: pd.Series, campaign_type: pd.Series | None,
+            start: pd.Series, end: pd.Series, currency: pd.Series | str | None, spend: pd.Series,
+            impressions: pd.Series | None, clicks: pd.Series | None, conversions: pd.Series | None,
+            conversion_value: pd.Series | None) -> pd.DataFrame:
+    """Canonical ad_performance rows (contract columns, numbers filled with 0 where the export left them empty)."""
+    zeros = pd.Series(0.0, index=index)
+    ctype = text_column(campaign_type) if campaign_type is not None else pd.Series(None, index=index, dtype=object)
+    frame = pd.DataFrame({
+        "source": source,
+        "account": account,
+        "campaign": text_column(campaign).to_numpy(dtype=object),
+        "campaign_type": ctype.to_numpy(dtype=object),
+        "channel": channels.default_channels(source, ctype if campaign_type is not None else None, index).to_numpy(),
+        "period_start": start.to_numpy(),
+        "period_end": end.to_numpy(),
+        "currency": (currency.to_numpy(dtype=object) if isinstance(currency, pd.Series) else currency),
+        "spend": spend.fillna(0).to_numpy(dtype="float64"),
+        "impressions": np.rint((impressions if impressions is not None else zeros).fillna(0).to_numpy(dtype="float64")),
+        "clicks": np.rint((clicks if clicks is not None else zeros).fillna(0).to_numpy(dtype="float64")),
+        "conversions": (conversions if conversions is not None else zeros).fillna(0).to_numpy(dtype="float64"),
+        "conversion_value": (conversion_value if conversion_value is not None else zeros).fillna(0).to_numpy(dtype="float64"),
+    }, index=index)
+    return frame[list(COLUMNS["ad_performance"])]
+
+
+def require(table: Table, names: Sequence[str], what: str) -> None:
+    """Refuse a file that lacks a column the parser cannot do without."""
+    missing = [n for n in names if not table.has(n)]
+    if missing:
+        raise ImportRefused(
+            f"the {what} has no “{missing[0].replace('_', ' ')}” column. Add it to the report before downloading.",
+            file=table.file, line=table.header_line)
+
+
+def make_load(name: str, data: bytes, *, source: str, account: str, parts: Sequence[Part],
+              currency: str | None, warnings: Sequence[str] = (), date_from: date | None = None,
+              date_to: date | None = None) -> FileLoad:
+    """The FileLoad for parsed parts; the date range defaults to the span of their periods."""
+    frames = [p.frame for p in parts if len(p.frame)]
+    if date_from is None or date_to is None:
+        if not frames:
+            raise ImportRefused("there are no rows to load in this file.", file=name)
+        lo = min(pd.Timestamp(f["period_start"].min()) for f in frames)
+        hi = max(pd.Timestamp(f["period_end"].max()) for f in frames)
+        date_from, date_to = date_from or as_date(lo), date_to or as_date(hi)
+    return FileLoad(file_name=name, file_hash=file_hash(data), source=source, account=account or "",
+                    date_from=date_from, date_to=date_to, parts=tuple(parts), currency=currency,
+                    warnings=tuple(dict.fromkeys(warnings)))
+
+
+def main_currency(table: Table, col: pd.Series | None, fallback: str | None,
+                  warnings: list[str]) -> tuple[pd.Series | str | None, str | None]:
+    """Per-row currency (from a currency column, else `fallback`) and the file's main currency."""
+    if col is None:
+        return fallback, fallback
+    cur = col.astype(str).str.strip().str.upper()
+    cur = cur.where(~cur.isin(["", "--", "NONE", "NAN"]), fallback)
+    counts = cur.dropna().value_counts()
+    if counts.empty:
+        return fallback, fallback
+    if len(counts) > 1:
+        warnings.append(f"The file mixes currencies ({', '.join(counts.index)}); each row keeps its own.")
+    return cur, str(counts.index[0])
+
+
+def first_bad(mask: np.ndarray) -> int:
+    return int(np.flatnonzero(mask)[0])

@@ -1,0 +1,234 @@
+"""Google Ads UI downloads: a report or table saved as CSV, "CSV (Excel)" or Excel (.xlsx).
+
+Layout (FORMATS.md §1): line 1 the report title, line 2 the date range, then the header, the rows,
+and `Total: …` rows at the end (never summed: each is a separate cumulative total). Empty cells are
+` --`; counts are quoted with thousands separators (`"9,380"`); `Currency code` holds the ISO code.
+
+Periods: a `Day` segment gives one row per day; a `Week` segment row is the 7-day block starting
+that Monday (clipped to the report's range); a `Month` segment the calendar month (clipped); without
+a segment every row is one block over the date range on line 2. A report for `All time` has no dates
+and is refused. Campaign type is kept and mapped to a channel by `connectors.channels`.
+
+Conversions: the `Conversions` column. Reports segmented by conversion action carry one column per
+action (`<Action>_Conversions`); without a `Conversions` column their sum is used.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from connectors import common, sniff
+from connectors.base import ImportRefused
+from connectors.sniff import Table
+from warehouse.loader import FileLoad, Part
+
+SOURCE = "google_ads"
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "campaign": ("Campaign", "Kampanje", "Campagne", "Kampagne", "Campanha", "Campaña", "Kampanj"),
+    "campaign_type": ("Campaign type", "Kampanjetype", "Type de campagne", "Kampagnentyp", "Tipo de campanha",
+                      "Tipo de campaña", "Kampanjtyp", "Advertising channel type"),
+    "day": ("Day", "Dag", "Jour", "Tag", "Dia", "Día", "Date", "Dato"),
+    "week": ("Week", "Uke", "Semaine", "Woche", "Semana", "Vecka", "Uge"),
+    "month": ("Month", "Måned", "Mois", "Monat", "Mês", "Mes", "Månad"),
+    "cost": ("Cost", "Kostnad", "Coût", "Kosten", "Custo", "Coste", "Omkostninger", "Pris"),
+    "impressions": ("Impr.", "Impressions", "Visn.", "Visninger", "Impressionen", "Impressões", "Impresiones",
+                    "Exponeringar", "Eksponeringer", "Visningar"),
+    "clicks": ("Clicks", "Klikk", "Clics", "Klicks", "Cliques", "Klick", "Klik"),
+    "conversions": ("Conversions", "Konverteringer", "Konversionen", "Conversões", "Conversiones", "Konverteringar"),
+    "conversion_value": ("Conv. value", "Konv.verdi", "Konv. verdi", "Konverteringsverdi", "Valeur de conv.",
+                         "Konv.-Wert", "Valor conv.", "Valor da conv.", "Konv.värde", "Konv. værdi", "Conversion value"),
+    "currency": ("Currency code", "Valutakode", "Code de la devise", "Währungscode", "Código da moeda",
+                 "Código de moneda", "Valutakod"),
+    "account": ("Account", "Account name", "Kontonavn", "Konto", "Nom du compte", "Kontoname"),
+}
+# Headers only in English-speaking exports; a header in another language makes ',' the default decimal.
+_ENGLISH = frozenset(sniff.fold(n) for n in ("Campaign", "Cost", "Impr.", "Impressions", "Clicks", "Conversions",
+                                            "Conv. value", "Currency code", "Day", "Week", "Month", "Campaign type"))
+# Reports whose rows leave out part of the spend: loading them would replace full campaign numbers.
+_PARTIAL = {sniff.fold(n): n for n in ("Search term", "Søketerm", "Keyword", "Søkeord", "Search keyword",
+                                       "Terme de recherche", "Suchbegriff")}
+_SIGNATURE = frozenset(sniff.fold(n) for n in ALIASES["impressions"] + ALIASES["currency"]
+                       + ALIASES["conversion_value"] + ("Interaction rate", "Avg. CPC", "Gj.sn. CPC", "Cost / conv.",
+                                                        "Optimization score", "Optimisation score", "Bid strategy type",
+                                                        "Search impr. share"))
+_FOREIGN = frozenset(sniff.fold(n) for n in ("Reporting starts", "Amount spent", "Total Spent", "Spend",
+                                             "Campaign name", "Result indicator", "Gregorian date"))
+_ACTION_COLUMN = re.compile(r"^(?P<action>.+?)_(?:Conversions|Konverteringer|Konversionen)$", re.IGNORECASE)
+_XLSX_MIN = 3
+
+
+def _header_ok(header: list[str]) -> bool:
+    folded = {sniff.fold(h) for h in header}
+    has = lambda key: bool(folded & {sniff.fold(n) for n in ALIASES[key]})  # noqa: E731
+    return (has("campaign") or has("day")) and has("cost") and bool(folded & _SIGNATURE) and not (folded & _FOREIGN)
+
+
+def detect(name: str, data: bytes) -> bool:
+    try:
+        if sniff.is_xlsx(data):
+            sheets = sniff.xlsx_sheets(name, data)
+            for rows in sheets.values():
+                texts = ["\t".join(sniff._cell_text(v) for v in r) for r in rows[:sniff.HEADER_SCAN_LINES]]
+                found = sniff.locate_header(texts, ALIASES, min_hits=_XLSX_MIN, delimiters="\t")
+                if found and _header_ok(found[2]):
+                    return True
+            return False
+        if sniff.is_zip(data):
+            return False
+        text = sniff.decode(name, data[:65536] if len(data) > 65536 else data)
+    except ImportRefused:
+        return False
+    found = sniff.locate_header(sniff.lines_of(text, sniff.HEADER_SCAN_LINES), ALIASES, min_hits=3)
+    return bool(found and _header_ok(found[2]))
+
+
+def read_table(name: str, data: bytes) -> Table:
+    if sniff.is_xlsx(data):
+        sheets = sniff.xlsx_sheets(name, data)
+        for sheet, rows in sheets.items():
+            try:
+                return sniff.read_rows_table(name, rows, ALIASES, min_hits=_XLSX_MIN, sheet=sheet)
+            except ImportRefused:
+                continue
+        raise ImportRefused("no sheet has a Google Ads report header.", file=name)
+    return sniff.read_text_table(name, sniff.decode(name, data), ALIASES, min_hits=3)
+
+
+def parse(name: str, data: bytes) -> FileLoad:
+    table = read_table(name, data)
+    partial = [_PARTIAL[f] for f in (sniff.fold(h) for h in table.header) if f in _PARTIAL]
+    if partial:
+        raise ImportRefused(
+            f"this is a Google Ads report by “{partial[0]}”; such reports leave out part of the spend, so Mandag "
+            "does not import them. Download the Campaign report instead (Campaigns → Download).",
+            file=name, line=table.header_line)
+    common.require(table, ["campaign", "cost"], "Google Ads report")
+    warnings: list[str] = []
+    body = table.body
+    first = body[table.header[0]].astype(str)
+    camp_raw = table.col("campaign").astype(str)
+    totals = (first.str.contains(common.TOTAL_ROW) | camp_raw.str.contains(common.TOTAL_ROW)).to_numpy()
+    keep = ~totals & ~common.blank(table.col("campaign"))
+    dropped_blank = int((~totals & common.blank(table.col("campaign"))).sum())
+    if dropped_blank:
+        warnings.append(f"{dropped_blank} rows without a campaign name were left out.")
+    if not totals.any():
+        warnings.append("The file has no “Total:” rows at the end; check that it was not cut off.")
+    table.body = body[keep]
+    if table.body.empty:
+        raise ImportRefused("the report has no campaign rows (only totals). Choose a date range with activity.",
+                            file=name)
+
+    english = all(sniff.fold(table.columns[k]) in _ENGLISH for k in ("campaign", "cost"))
+    measure_cols = [table.columns[k] for k in ("cost", "impressions", "clicks", "conversions", "conversion_value")
+                    if table.has(k)]
+    decimal = sniff.decide_decimal((table.body[c] for c in measure_cols), hint="." if english else ",")
+    num = lambda key: sniff.to_number(table, table.columns[key], decimal=decimal) if table.has(key) else None  # noqa: E731
+
+    conversions = num("conversions")
+    if conversions is None:
+        actions = [h for h in table.header if _ACTION_COLUMN.match(h)]
+        if actions:
+            conversions = sum((sniff.to_number(table, h, decimal=decimal).fillna(0) for h in actions),
+                              start=pd.Series(0.0, index=table.body.index))
+            warnings.append("Conversions are the sum of the per-action columns: "
+                            + ", ".join(_ACTION_COLUMN.match(h)["action"] for h in actions) + ".")
+
+    start, end, rng = _periods(table, warnings)
+    cur_col = table.col("currency") if table.has("currency") else None
+    currency, main = common.main_currency(table, cur_col, None, warnings)
+    if not table.has("campaign_type"):
+        warnings.append("The report has no “Campaign type” column, so every campaign is counted as Paid Search. "
+                        "Add the column in Google Ads to split Search, Display, Video and Performance Max.")
+    account = _account(table)
+    frame = common.ad_rows(
+        source=SOURCE, account=account, index=table.body.index, campaign=table.col("campaign"),
+        campaign_type=table.col("campaign_type") if table.has("campaign_type") else None,
+        start=start, end=end, currency=currency, spend=num("cost"), impressions=num("impressions"),
+        clicks=num("clicks"), conversions=conversions, conversion_value=num("conversion_value"),
+    )
+    lo, hi = rng if rng else (None, None)
+    return common.make_load(name, data, source=SOURCE, account=account, parts=[Part("ad_performance", frame)],
+                            currency=main, warnings=warnings, date_from=lo, date_to=hi)
+
+
+def _preamble_range(table: Table) -> tuple[tuple[date, date] | None, bool]:
+    """The date range written above the header, and whether it says "All time"."""
+    all_time = False
+    for row in table.preamble:
+        text = " ".join(c for c in row if c).strip()
+        if not text:
+            continue
+        if common.ALL_TIME.match(text):
+            all_time = True
+            continue
+        rng = sniff.parse_date_range(text)
+        if rng:
+            return rng, False
+    return None, all_time
+
+
+def _periods(table: Table, warnings: list[str]) -> tuple[pd.Series, pd.Series, tuple[date, date] | None]:
+    rng, all_time = _preamble_range(table)
+    idx = table.body.index
+    if table.has("day"):
+        days = sniff.to_dates(table, table.columns["day"])
+        lo, hi = sniff.as_date(days.min()), sniff.as_date(days.max())
+        if rng and (lo < rng[0] or hi > rng[1]):
+            rng = (min(lo, rng[0]), max(hi, rng[1]))
+        return days, days, rng or (lo, hi)
+    for key, length in (("week", "week"), ("month", "month")):
+        if table.has(key):
+            starts = _block_starts(table, table.columns[key])
+            if length == "week":
+                ends = starts + pd.Timedelta(days=6)
+            else:
+                ends = starts + pd.offsets.MonthEnd(0)
+            if rng:
+                starts = starts.clip(lower=pd.Timestamp(rng[0]))
+                ends = ends.clip(upper=pd.Timestamp(rng[1]))
+            return starts, ends, rng or (sniff.as_date(starts.min()), sniff.as_date(ends.max()))
+    if rng is None:
+        if all_time:
+            raise ImportRefused(
+                "the report covers “All time”, which has no dates, so Mandag cannot place its numbers in weeks. "
+                "Download it again with a date range, or add the Day segment.", file=table.file, line=2)
+        raise ImportRefused("the report has no date range above the header and no Day column. "
+                            "Download it again from Google Ads without editing it.", file=table.file)
+    if (rng[1] - rng[0]).days >= 7:
+        warnings.append("The report has no Day segment: each campaign's numbers are one block over "
+                        f"{rng[0].isoformat()}–{rng[1].isoformat()}. Add Segment → Time → Day for weekly charts.")
+    start = pd.Series(pd.Timestamp(rng[0]), index=idx)
+    end = pd.Series(pd.Timestamp(rng[1]), index=idx)
+    return start, end, rng
+
+
+def _block_starts(table: Table, column: str) -> pd.Series:
+    """Week/Month segment values ("2026-03-02", "Mar 2, 2026", "March 2026") as the block's first day."""
+    s = table.body[column]
+    mapping: dict[object, pd.Timestamp] = {}
+    for v in pd.unique(s):
+        text = str(v).strip()
+        if isinstance(v, (date, pd.Timestamp)):
+            mapping[v] = pd.Timestamp(v).normalize()
+            continue
+        ds = sniff.find_dates(text) or sniff.find_dates(f"1 {text}")
+        if not ds:
+            i = s.index[int(np.flatnonzero((s == v).to_numpy())[0])]
+            raise ImportRefused(f"“{text}” is not a date Mandag can read.", file=table.file, line=table.line(i),
+                                column=column)
+        mapping[v] = pd.Timestamp(ds[0])
+    return s.map(mapping).astype("datetime64[ns]")
+
+
+def _account(table: Table) -> str:
+    if not table.has("account"):
+        return ""
+    names = [n for n in pd.unique(common.text_column(table.col("account")).dropna())]
+    return ", ".join(sorted(map(str, names)))
+
+

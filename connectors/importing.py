@@ -1,0 +1,267 @@
+"""Recognise, preview and load export files: the engine behind `python -m connectors import` and the Import page.
+
+    detect(name, data)            -> the parser module that claims the file (or ImportRefused saying why none/several)
+    inspect(name, data)           -> ImportReport preview (source, account, dates, rows, totals, currency, warnings)
+    import_bytes(db, name, data)  -> ImportReport after loading: loaded / unchanged / refused
+    main(paths, db, as_json)      -> exit status for the command line (non-zero if any file was refused)
+
+Loading goes through `warehouse.loader.load` in one transaction per file, so a re-import is `unchanged`
+and an overlapping export replaces exactly the rows it covers.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import duckdb
+import pandas as pd
+
+from connectors import channels, sniff
+from connectors.base import ImportRefused, ImportReport
+from warehouse import db, loader
+from warehouse.loader import FileLoad, Part
+
+PARSER_MODULES: tuple[str, ...] = (
+    "google_ads", "meta",
+)
+LABELS: dict[str, str] = {
+    "google_ads": "Google Ads", "meta": "Meta Ads", "linkedin": "LinkedIn Campaign Manager",
+    "microsoft_ads": "Microsoft Advertising", "tiktok": "TikTok Ads", "ga4": "Google Analytics 4",
+    "search_console": "Search Console", "crm": "CRM deals",
+}
+AD_SOURCES = frozenset({"google_ads", "meta", "linkedin", "microsoft_ads", "tiktok"})
+UPLOAD_TYPES: tuple[str, ...] = ("csv", "tsv", "txt", "xlsx", "zip")
+
+
+def parsers() -> list[ModuleType]:
+    return [importlib.import_module(f"connectors.{m}") for m in PARSER_MODULES]
+
+
+# Files people upload by mistake: (test on folded header/first bytes, what it is, what to do instead).
+_FOREIGN: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"campaigndailybudget|^campaign\tcampaigntype|\tlabels\t.*\[\]"), "Google Ads Editor",
+     "it describes campaign settings, not results. Download the Campaign report from Google Ads instead."),
+    (re.compile(r"keyword.*avgmonthlysearches|avgmonthlysearches"), "Google Ads Keyword Planner",
+     "it holds search volumes, not your results."),
+    (re.compile(r"defaultchannelgrouping|^#\s*-+\s*#\s*alle webstedsdata|allwebsitedata"), "Universal Analytics",
+     "Universal Analytics stopped collecting data in 2023. Export the report from Google Analytics 4 instead."),
+    (re.compile(r"^(?:url|page)\W.*(?:lcp|inp|cls)|coreWebVitals", re.IGNORECASE), "Search Console page experience",
+     "Mandag reads the Performance report. In Search Console open Performance → Search results → Export."),
+]
+
+
+def _foreign(name: str, data: bytes) -> ImportRefused | None:
+    low = name.casefold()
+    if data[:5] == b"%PDF-":
+        return _looks_like(name, "PDF", "export the data as CSV or Excel instead of printing the report.")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return _looks_like(name, "Excel 97–2003 (.xls)", "open it and save it as .xlsx or CSV, then import that.")
+    if sniff.is_zip(data) and not low.endswith((".zip", ".xlsx")):
+        try:
+            names = sniff.check_zip(name, data).namelist()
+        except ImportRefused:
+            names = []
+        if any(n.startswith("word/") for n in names):
+            return _looks_like(name, "Word document", "Mandag reads data exports, not documents.")
+        if any(n.startswith("ppt/") for n in names):
+            return _looks_like(name, "PowerPoint", "Mandag reads data exports, not presentations.")
+    if low.endswith((".json", ".xml", ".html", ".htm", ".png", ".jpg", ".jpeg", ".numbers", ".ods")):
+        kind = low.rsplit(".", 1)[-1].upper()
+        return _looks_like(name, kind, "export the report as CSV or Excel (.xlsx) instead.")
+    try:
+        text = sniff.decode(name, data[:16384])
+    except ImportRefused:
+        return None
+    head = "\n".join(sniff.fold(line) if not line.startswith("#") else line.casefold()
+                     for line in sniff.lines_of(text, 12))
+    for pattern, what, advice in _FOREIGN:
+        if pattern.search(head):
+            return _looks_like(name, what, advice)
+    return None
+
+
+def _looks_like(name: str, what: str, advice: str) -> ImportRefused:
+    return ImportRefused(f"This looks like a {what} file, which Mandag does not import; {advice}", file=name)
+
+
+def detect(name: str, data: bytes) -> ModuleType:
+    """The one parser that recognises this file; ImportRefused with a clear sentence otherwise."""
+    sniff.check_size(name, data)
+    claims = [p for p in parsers() if p.detect(name, data)]
+    if len(claims) == 1:
+        return claims[0]
+    if len(claims) > 1:
+        names = " and ".join(LABELS.get(p.SOURCE, p.SOURCE) for p in claims)
+        raise ImportRefused(f"this file looks like more than one kind of export ({names}), so Mandag will not guess. "
+                            "Download it again from the platform without editing it.", file=name)
+    foreign = _foreign(name, data)
+    if foreign is not None:
+        raise foreign
+    known = ", ".join(LABELS[m] for m in PARSER_MODULES)
+    raise ImportRefused(f"Mandag does not recognise this file. It reads exports from {known}. "
+                        "If it is one of those, download it again without opening and saving it in Excel first.",
+                        file=name)
+
+
+def parse(name: str, data: bytes) -> FileLoad:
+    """Detect and parse one file (a ZIP holding a single export is opened)."""
+    try:
+        parser = detect(name, data)
+    except ImportRefused:
+        inner = _single_member(name, data)
+        if inner is None:
+            raise
+        member, content = inner
+        fl = detect(member, content).parse(member, content)
+        return dataclasses.replace(fl, file_name=name, file_hash=loader.file_hash(data))
+    return parser.parse(name, data)
+
+
+def _single_member(name: str, data: bytes) -> tuple[str, bytes] | None:
+    if not sniff.is_zip(data) or sniff.is_xlsx(data):
+        return None
+    zf = sniff.check_zip(name, data)
+    members = [i.filename for i in zf.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+    if len(members) != 1 or not members[0].casefold().endswith(tuple(f".{t}" for t in UPLOAD_TYPES if t != "zip")):
+        return None
+    return members[0].rsplit("/", 1)[-1], sniff.read_zip_member(name, zf, members[0])
+
+
+def _report(fl: FileLoad, status: str, *, rows: int | None = None, totals: dict[str, float] | None = None,
+            import_id: int | None = None, warnings: Sequence[str] | None = None) -> ImportReport:
+    return ImportReport(
+        file=fl.file_name, status=status, source=fl.source, account=fl.account,
+        rows=rows if rows is not None else sum(len(p.frame) for p in fl.parts),
+        date_from=fl.date_from.isoformat(), date_to=fl.date_to.isoformat(), currency=fl.currency,
+        totals=totals if totals is not None else loader.totals_of(fl.parts),
+        warnings=tuple(warnings if warnings is not None else fl.warnings), import_id=import_id,
+    )
+
+
+def refused(name: str, exc: Exception) -> ImportReport:
+    return ImportReport(file=name, status="refused", error=str(exc))
+
+
+def _read_failure(name: str, exc: Exception) -> ImportRefused:
+    return ImportRefused(f"Mandag could not read this file ({type(exc).__name__}: {exc}). "
+                         "Download the export again without editing it.", file=name)
+
+
+def inspect(name: str, data: bytes, db_path: str | Path | None = None) -> ImportReport:
+    """Preview what importing the file would load, without loading anything.
+
+    With `db_path`, the preview also carries the workspace's currency warnings.
+    """
+    try:
+        fl = parse(name, data)
+    except ImportRefused as exc:
+        return refused(name, exc)
+    except Exception as exc:  # a parser bug must still give the user a sentence, not a traceback
+        return refused(name, _read_failure(name, exc))
+    if db_path is not None:
+        with db.connect(db_path) as con:
+            fl = prepare(con, fl)
+    return _report(fl, "ready")
+
+
+def workspace_currency(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
+    return rows[0][0] if rows and rows[0][0] else "NOK"
+
+
+def prepare(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> FileLoad:
+    """Workspace-dependent finishing: currency fill-in and warnings, channel overrides."""
+    warnings = list(fl.warnings)
+    ws_currency = workspace_currency(con)
+    currency = fl.currency
+    parts = list(fl.parts)
+    if fl.source in AD_SOURCES:
+        if currency is None:
+            currency = ws_currency
+            warnings.append(f"The file does not say its currency; amounts were taken as {ws_currency}, "
+                            "the workspace currency.")
+        out = []
+        for p in parts:
+            frame = p.frame
+            if p.table == "ad_performance":
+                frame = frame.assign(currency=frame["currency"].fillna(currency))
+                frame = channels.apply_overrides(con, fl.source, frame)
+            out.append(Part(p.table, frame))
+        parts = out
+    if currency and currency != ws_currency:
+        n = con.execute("SELECT count(*) FROM fx_rates WHERE currency = ?", [currency]).fetchall()[0][0]
+        if not n:
+            warnings.append(f"Amounts are in {currency}, but the workspace reports in {ws_currency} and has no "
+                            f"{currency} exchange rate yet. The file is loaded; add a rate so totals can be converted.")
+    return dataclasses.replace(fl, parts=tuple(parts), currency=currency, warnings=tuple(dict.fromkeys(warnings)))
+
+
+def import_bytes(db_path: str | Path, name: str, data: bytes) -> ImportReport:
+    """Parse and load one file into the workspace; never raises for a bad file (status `refused`)."""
+    try:
+        fl = parse(name, data)
+    except ImportRefused as exc:
+        return refused(name, exc)
+    except Exception as exc:
+        return refused(name, _read_failure(name, exc))
+    with db.connect(db_path) as con:
+        fl = prepare(con, fl)
+        result = loader.load(con, fl)
+    return _report(fl, result.status, rows=result.rows, totals=result.totals, import_id=result.import_id)
+
+
+def import_path(db_path: str | Path, path: Path) -> ImportReport:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ImportReport(file=str(path), status="refused",
+                            error=f"{path}: the file cannot be read ({exc.strerror or exc}).")
+    return import_bytes(db_path, path.name, data)
+
+
+def main(paths: Sequence[Path], db_path: Path, as_json: bool = False) -> int:
+    """`python -m connectors import FILE… [--db PATH] [--json]`: one line (or JSON object) per file."""
+    any_refused = False
+    for path in paths:
+        report = import_path(db_path, Path(path))
+        any_refused |= report.status == "refused"
+        if as_json:
+            print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)
+        else:
+            print(describe(report), flush=True)
+    return 1 if any_refused else 0
+
+
+def describe(report: ImportReport) -> str:
+    """One human line (plus warnings) for the terminal."""
+    if report.status == "refused":
+        return f"refused   {report.error}"
+    t = report.totals or {}
+    measures = ", ".join(f"{k} {v:,.2f}".rstrip("0").rstrip(".") for k, v in t.items())
+    lines = [f"{report.status:<9} {report.file}: {LABELS.get(report.source or '', report.source)}"
+             f"{' (' + report.account + ')' if report.account else ''}, {report.date_from} – {report.date_to}, "
+             f"{report.rows} rows{', ' + report.currency if report.currency else ''}; {measures}"]
+    lines += [f"          warning: {w}" for w in report.warnings]
+    return "\n".join(lines)
+
+
+# --- import history (the page reads these through ui.cache) ---------------------------------------
+
+def history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
+    """The latest imports: id, file, source, account, dates, rows, when, status."""
+    return con.execute(
+        """SELECT import_id, file_name, source, account, date_from, date_to, rows, imported_at, status, origin
+           FROM imports ORDER BY import_id DESC LIMIT ?""",
+        [limit],
+    ).df()
+
+
+def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
+    """Remove the rows an import brought in (the log keeps it as 'undone'); returns how many rows went."""
+    return loader.undo(con, int(import_id))
+

@@ -1,0 +1,682 @@
+"""Shared reading helpers for every export parser: bytes → text → a located table → typed columns.
+
+What varies between exports, and is handled here once:
+
+* encoding: UTF-8 (with or without BOM), UTF-16LE/BE ("CSV (Excel)" from Google Ads, LinkedIn),
+  and Windows-1252 from an Excel re-save;
+* delimiter: comma, tab or semicolon;
+* a preamble (report title, date range, `#` comments) before the header row, which is found by
+  matching known header names in several languages, never assumed to be line 1;
+* locale numbers (`1 234,56`, `1,234.56`, `"9,380"`, ` --`), percentages and dates
+  (`YYYY-MM-DD`, `YYYYMMDD`, `M/D/YYYY`, `March 27, 2026 - April 23, 2026`, `27. januar 2026`);
+* XLSX workbooks (openpyxl, formulas kept as text) and ZIP archives with a cap on what they unpack to.
+
+Columns are converted vectorised (pandas string operations on the whole column), so a million-row
+export parses in about a second. Every value that cannot be read raises `ImportRefused` naming the
+file, line and column.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+
+from connectors.base import ImportRefused
+
+# A file larger than this is refused before parsing; an archive may not unpack to more than this.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_ZIP_MEMBERS = 200
+# Compression ratios above this are treated as a zip bomb (real CSV/XLSX compress 5–30×).
+MAX_ZIP_RATIO = 200
+
+HEADER_SCAN_LINES = 60
+EMPTY_MARKERS = frozenset({"", "--", "-", "—", "–", "n/a", "na", "(not set)"})
+_SPACES = "\u00a0\u202f\u2009\u2007 "
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+# --- bytes → text --------------------------------------------------------------------------------
+
+def is_zip(data: bytes) -> bool:
+    return data[:4] == b"PK\x03\x04"
+
+
+def is_xlsx(data: bytes) -> bool:
+    """An Office Open XML workbook (a ZIP holding xl/workbook.xml)."""
+    if not is_zip(data):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return any(n == "xl/workbook.xml" for n in zf.namelist())
+    except zipfile.BadZipFile:
+        return False
+
+
+def check_size(name: str, data: bytes) -> None:
+    if not data or not data.strip(b"\x00\t\r\n \xef\xbb\xbf\xff\xfe"):
+        raise ImportRefused("the file is empty. Download the export again.", file=name)
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefused(
+            f"the file is {len(data) / 2**20:.0f} MB; Mandag reads exports up to {MAX_FILE_BYTES // 2**20} MB. "
+            "Export a shorter date range and import the parts.", file=name)
+
+
+def decode(name: str, data: bytes) -> str:
+    """The text of a CSV/TSV export, whatever the encoding (see module doc).
+
+    Refuses binary files and files cut off in the middle of a character.
+    """
+    check_size(name, data)
+    text: str | None = None
+    try:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            text = data.decode("utf-16")
+        elif data[:3] == b"\xef\xbb\xbf":
+            text = data[3:].decode("utf-8")
+        elif _looks_utf16le(data):
+            text = data.decode("utf-16-le")
+        elif _looks_utf16be(data):
+            text = data.decode("utf-16-be")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            "the file ends in the middle of a character, so it looks cut off. Download the export again.",
+            file=name) from exc
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+                raise ImportRefused(
+                    "the file ends in the middle of a character, so it looks cut off. Download the export again.",
+                    file=name) from exc
+            text = data.decode("cp1252", errors="replace")  # Excel re-saves on Windows
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    sample = text[:8192]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise ImportRefused(
+            "this is not a text export: Mandag reads CSV or TSV files, Excel workbooks (.xlsx) and ZIP files "
+            "as the ad platforms, Google Analytics and Search Console download them.", file=name)
+    return text
+
+
+def _looks_utf16le(data: bytes) -> bool:
+    head = data[:400]
+    return len(head) >= 4 and head[1::2].count(0) > 0.4 * (len(head) // 2) and head[0::2].count(0) < 0.1 * (len(head) // 2)
+
+
+def _looks_utf16be(data: bytes) -> bool:
+    head = data[:400]
+    return len(head) >= 4 and head[0::2].count(0) > 0.4 * (len(head) // 2) and head[1::2].count(0) < 0.1 * (len(head) // 2)
+
+
+def lines_of(text: str, limit: int | None = None) -> list[str]:
+    """The first `limit` lines (all when None), without line endings."""
+    if limit is None:
+        return text.splitlines()
+    out = []
+    start = 0
+    for _ in range(limit):
+        end = text.find("\n", start)
+        if end < 0:
+            if start < len(text):
+                out.append(text[start:].rstrip("\r"))
+            break
+        out.append(text[start:end].rstrip("\r"))
+        start = end + 1
+    return out
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter))
+    except (StopIteration, csv.Error):
+        return []
+
+
+# --- header names ----------------------------------------------------------------------------------
+
+_CURRENCY_IN_HEADER = re.compile(r"\(([A-Z]{3})\)\s*$")
+
+
+def fold(name: object) -> str:
+    """A header name folded for matching: case, accents-kept, spaces and punctuation removed.
+
+    "Impr." → "impr", "Amount spent (NOK)" → "amountspent", "Konv.verdi" → "konvverdi".
+    """
+    s = unicodedata.normalize("NFKC", str(name)).strip()
+    s = _CURRENCY_IN_HEADER.sub("", s)
+    return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+def header_currency(header: Iterable[object]) -> str | None:
+    """The ISO code in a header like `Amount spent (NOK)`, if any."""
+    for h in header:
+        m = _CURRENCY_IN_HEADER.search(str(h).strip())
+        if m:
+            return m.group(1)
+    return None
+
+
+Aliases = Mapping[str, Sequence[str]]
+
+
+def match_columns(header: Sequence[object], aliases: Aliases) -> dict[str, str]:
+    """Map each canonical name to the header cell that carries it (first alias that is present wins)."""
+    by_fold: dict[str, str] = {}
+    for h in header:
+        by_fold.setdefault(fold(h), str(h))
+    out: dict[str, str] = {}
+    for canon, names in aliases.items():
+        for n in names:
+            hit = by_fold.get(fold(n))
+            if hit is not None:
+                out[canon] = hit
+                break
+    return out
+
+
+def _known(aliases: Aliases) -> frozenset[str]:
+    return frozenset(fold(n) for names in aliases.values() for n in names)
+
+
+# --- locating the table ----------------------------------------------------------------------------
+
+@dataclass
+class Table:
+    """An export's table: the preamble above it, the header and the body (strings, or cell values from XLSX)."""
+
+    file: str
+    preamble: list[list[str]]
+    header: list[str]
+    header_line: int            # 1-based line (or sheet row) of the header
+    body: pd.DataFrame          # one column per header cell, in order; row i sits on line header_line + 1 + i
+    sheet: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)   # canonical name → header cell
+
+    def line(self, index: int) -> int:
+        return self.header_line + 1 + int(index)
+
+    def col(self, canon: str) -> pd.Series:
+        return self.body[self.columns[canon]]
+
+    def has(self, canon: str) -> bool:
+        return canon in self.columns
+
+
+def locate_header(lines: Sequence[str], aliases: Aliases, *, min_hits: int = 2,
+                  delimiters: str = ",\t;") -> tuple[int, str, list[str]] | None:
+    """(index, delimiter, cells) of the line that carries the most known header names, or None."""
+    known = _known(aliases)
+    best: tuple[int, int, str, list[str]] | None = None
+    for i, line in enumerate(lines[:HEADER_SCAN_LINES]):
+        if not line.strip():
+            continue
+        for d in delimiters:
+            if d not in line and d != delimiters[0]:
+                continue
+            cells = split_line(line, d)
+            hits = len({fold(c) for c in cells} & known)
+            if hits >= min_hits and (best is None or hits > best[0]):
+                best = (hits, i, d, cells)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _unique(header: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for h in header:
+        h = str(h).strip()
+        if h in seen:
+            seen[h] += 1
+            out.append(f"{h}.{seen[h]}")
+        else:
+            seen[h] = 0
+            out.append(h)
+    return out
+
+
+def read_text_table(name: str, text: str, aliases: Aliases, *, min_hits: int = 2,
+                    stop: re.Pattern[str] | None = None, short_ok: re.Pattern[str] | None = None) -> Table:
+    """Locate the header in a CSV/TSV text and read the body below it as strings.
+
+    `stop`, when given, ends the body at the first line matching it (e.g. a © footer).
+    A last row with fewer cells than the header is refused as a cut-off file (unless it matches `short_ok`,
+    e.g. Meta's single-cell "No data available." row).
+    """
+    head = lines_of(text, HEADER_SCAN_LINES)
+    found = locate_header(head, aliases, min_hits=min_hits)
+    if found is None:
+        raise ImportRefused("no header row with the expected column names was found.", file=name)
+    idx, delim, cells = found
+    preamble = [split_line(ln, delim) if ln.strip() else [] for ln in head[:idx]]
+    # Skip the preamble without copying per line: find where line idx starts.
+    pos = 0
+    for _ in range(idx):
+        pos = text.index("\n", pos) + 1
+    body_text = text[pos:]
+    if stop is not None:
+        m = stop.search(body_text)
+        if m:
+            body_text = body_text[: m.start()]
+    header = _unique(cells)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(body_text), sep=delim, dtype=str, keep_default_na=False, na_values=[],
+            skip_blank_lines=False, header=0, names=header, quotechar='"', engine="c", index_col=False,
+        )
+    except pd.errors.ParserError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        line = idx + int(m.group(1)) if m else None
+        if "EOF inside string" in str(exc):
+            raise ImportRefused("a quoted value is never closed, so the file looks cut off. Download the export again.",
+                                file=name, line=line) from exc
+        raise ImportRefused("this row has more cells than the header, so the file is damaged or was edited. "
+                            "Download the export again.", file=name, line=line) from exc
+    except pd.errors.EmptyDataError as exc:
+        raise ImportRefused("the file has a header but no rows.", file=name, line=idx + 1) from exc
+    frame = _drop_blank_rows(frame)
+    _check_last_row(name, body_text, delim, len(header), idx + 1 + (int(frame.index[-1]) + 1 if len(frame) else 0),
+                    short_ok)
+    table = Table(name, preamble, header, idx + 1, frame)
+    table.columns = match_columns(header, aliases)
+    return table
+
+
+def _check_last_row(name: str, body_text: str, delim: str, width: int, line: int,
+                    short_ok: re.Pattern[str] | None) -> None:
+    """Refuse a file whose last row stops early: the download was cut off."""
+    tail = body_text.rstrip("\r\n")
+    last = tail[tail.rfind("\n") + 1:]
+    if not last.strip() or "\n" not in tail:
+        return
+    cells = split_line(last, delim)
+    if len(cells) < width and not (short_ok and short_ok.search(last)):
+        raise ImportRefused(
+            f"this row has {len(cells)} of {width} cells, so the file looks cut off. Download the export again.",
+            file=name, line=line)
+
+
+def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop rows whose cells are all empty (blank lines), keeping the index = line offset."""
+    if frame.empty:
+        return frame
+    filled = np.zeros(len(frame), dtype=bool)
+    for c in frame.columns:
+        col = frame[c]
+        filled |= (col.notna() & (col != "")).to_numpy()
+    return frame[filled]
+
+
+# --- XLSX ------------------------------------------------------------------------------------------
+
+def check_zip(name: str, data: bytes) -> zipfile.ZipFile:
+    """Open an archive after checking it cannot unpack into something huge (a zip bomb)."""
+    check_size(name, data)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ImportRefused("the archive is damaged or cut off. Download it again.", file=name) from exc
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if len(infos) > MAX_ZIP_MEMBERS or total > MAX_UNPACKED_BYTES or (total > 2**20 and total / packed > MAX_ZIP_RATIO):
+        raise ImportRefused(
+            f"the archive unpacks to {total / 2**20:.0f} MB in {len(infos)} files, more than an export holds; "
+            "Mandag does not open it.", file=name)
+    return zf
+
+
+def read_zip_member(name: str, zf: zipfile.ZipFile, member: str) -> bytes:
+    try:
+        with zf.open(member) as fh:
+            out = fh.read(MAX_UNPACKED_BYTES + 1)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise ImportRefused(f"“{member}” in the archive is damaged. Download the archive again.", file=name) from exc
+    if len(out) > MAX_UNPACKED_BYTES:
+        raise ImportRefused(f"“{member}” unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB.", file=name)
+    return out
+
+
+def xlsx_sheets(name: str, data: bytes) -> dict[str, list[list[object]]]:
+    """Every sheet of a workbook as rows of cell values. Formulas stay text (never evaluated)."""
+    import openpyxl
+
+    check_zip(name, data)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
+        raise ImportRefused("the Excel workbook is damaged or not an .xlsx file. Download it again.", file=name) from exc
+    try:
+        out = {}
+        for ws in wb.worksheets:
+            rows = []
+            for row in ws.iter_rows(values_only=True):
+                rows.append(list(row))
+            while rows and all(v is None or str(v).strip() == "" for v in rows[-1]):
+                rows.pop()
+            out[ws.title] = rows
+        return out
+    finally:
+        wb.close()
+
+
+def _cell_text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def read_rows_table(name: str, rows: list[list[object]], aliases: Aliases, *, min_hits: int = 2,
+                    sheet: str | None = None) -> Table:
+    """Locate the header among XLSX rows and build the body (cell values kept as they are)."""
+    texts = ["\t".join(_cell_text(v) for v in r) for r in rows[:HEADER_SCAN_LINES]]
+    found = locate_header(texts, aliases, min_hits=min_hits, delimiters="\t")
+    if found is None:
+        where = f" in the sheet “{sheet}”" if sheet else ""
+        raise ImportRefused(f"no header row with the expected column names was found{where}.", file=name)
+    idx, _, _ = found
+    header_cells = rows[idx]
+    width = len(header_cells)
+    while width and (header_cells[width - 1] is None or str(header_cells[width - 1]).strip() == ""):
+        width -= 1
+    header = _unique([_cell_text(v) for v in header_cells[:width]])
+    body_rows = [list(r[:width]) + [None] * (width - len(r)) for r in rows[idx + 1:]]
+    frame = pd.DataFrame(body_rows, columns=header, dtype=object) if body_rows else pd.DataFrame(columns=header, dtype=object)
+    frame = frame.where(frame.notna(), "")
+    for c in frame.columns:  # "--" and blank cells as empty strings, text trimmed like the CSV reader sees it
+        col = frame[c]
+        frame[c] = col.map(lambda v: v.strip() if isinstance(v, str) else v)
+    frame = _drop_blank_rows(frame)
+    preamble = [[_cell_text(v) for v in r if v is not None] for r in rows[:idx]]
+    table = Table(name, preamble, header, idx + 1, frame, sheet=sheet)
+    table.columns = match_columns(header, aliases)
+    return table
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+_DOT_NUMBER = re.compile(r"-?(?:\d+|\d{1,3}(?:[, ]\d{3})+)(?:\.\d+)?")
+_COMMA_NUMBER = re.compile(r"-?(?:\d+|\d{1,3}(?:[. ]\d{3})+)(?:,\d+)?")
+_COMMA_EVIDENCE = re.compile(r"\d,(?:\d{1,2}|\d{4,})%?$|\.\d{3},\d")
+_DOT_EVIDENCE = re.compile(r"\d\.(?:\d{1,2}|\d{4,})%?$|,\d{3}\.\d")
+
+
+def _normalise_text(s: pd.Series) -> pd.Series:
+    """Trim, fold the space family to ' ', map the Unicode minus to '-'."""
+    s = s.astype(str).str.strip()
+    for ch in "\u00a0\u202f\u2009\u2007":
+        s = s.str.replace(ch, " ", regex=False)
+    return s.str.replace("\u2212", "-", regex=False)
+
+
+def decide_decimal(columns: Iterable[pd.Series], hint: str = ".") -> str:
+    """',' or '.': the decimal separator of a file, decided once from the values of its number columns.
+
+    "1,234.56", "12.5", "0.1234" say '.'; "1 234,56", "12,5", "1.234,56" say ','. A file whose values
+    are all ambiguous ("1,234" or integers) keeps `hint` (',' for a file with Norwegian/European headers).
+    """
+    comma = dot = 0
+    for s in columns:
+        if s.dtype != object and not pd.api.types.is_string_dtype(s):
+            continue
+        sample = _normalise_text(pd.concat([s.head(20000), s.tail(2000)]))
+        sample = sample[sample != ""]
+        if sample.empty:
+            continue
+        comma += int(sample.str.contains(_COMMA_EVIDENCE).sum())
+        dot += int(sample.str.contains(_DOT_EVIDENCE).sum())
+    if comma > dot:
+        return ","
+    if dot > comma:
+        return "."
+    return hint
+
+
+def to_number(table: Table, column: str, *, decimal: str = ".", percent: bool = False,
+              allow: Iterable[str] = ()) -> pd.Series:
+    """A column as float64 (NaN where empty, ` --`, `-`).
+
+    `percent=True` reads `2.81%` as 0.0281 (a bare number is taken as already a fraction only when the
+    cell came from XLSX as a number). Values in `allow` (e.g. `< 10%`) become NaN instead of refusing.
+    Anything else that is not a number refuses the file, naming line and column.
+    """
+    s = table.body[column]
+    if s.empty:
+        return pd.Series([], dtype="float64", index=s.index)
+    direct = pd.to_numeric(s, errors="coerce") if s.dtype == object else None
+    if s.dtype != object and not pd.api.types.is_string_dtype(s):
+        return s.astype("float64")
+    text = _normalise_text(s)
+    out = pd.Series(np.nan, index=s.index, dtype="float64")
+    if direct is not None:  # XLSX: cells that are already numbers
+        isnum = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy()
+        out[isnum] = direct[isnum].astype("float64")
+        todo = ~isnum
+    else:
+        todo = np.ones(len(s), dtype=bool)
+    allowed = {a.casefold() for a in allow}
+    empty = text.str.casefold().isin(EMPTY_MARKERS | allowed).to_numpy()
+    todo &= ~empty
+    if not todo.any():
+        return out
+    vals = text[todo]
+    is_pct = vals.str.endswith("%")
+    if is_pct.any() and not percent:
+        bad = vals[is_pct]
+        i = bad.index[0]
+        raise ImportRefused(f"“{s[i]}” is a percentage where a number was expected.",
+                            file=table.file, line=table.line(i), column=column)
+    vals = vals.str.removesuffix("%").str.rstrip()
+    # Fast path: plain numbers ("798.88", "22", "-3.5") with no grouping.
+    plain = pd.to_numeric(vals, errors="coerce") if decimal == "." else pd.Series(np.nan, index=vals.index)
+    rest = plain.isna()
+    if rest.any():
+        r = vals[rest]
+        pattern = _DOT_NUMBER if decimal == "." else _COMMA_NUMBER
+        ok = r.str.fullmatch(pattern)
+        if not ok.all():
+            i = r.index[int(np.flatnonzero(~ok.to_numpy())[0])]
+            raw = s[i]
+            detail = "is a formula, not a number; save the values, not formulas" if str(raw).startswith("=") else "is not a number"
+            raise ImportRefused(f"“{str(raw).strip()}” {detail}.", file=table.file, line=table.line(i), column=column)
+        group = "," if decimal == "." else "."
+        r = r.str.replace(" ", "", regex=False).str.replace(group, "", regex=False)
+        if decimal == ",":
+            r = r.str.replace(",", ".", regex=False)
+        plain[rest] = pd.to_numeric(r)
+    if percent:
+        plain = plain.where(~is_pct, plain / 100.0)
+    out[todo] = plain.to_numpy(dtype="float64")
+    return out
+
+
+def parse_number(text: str, decimal: str = ".") -> float:
+    """One number written the way exports write it ("1 234,56", "1,234.56", "−5"); ValueError if it is not one."""
+    s = _normalise_text(pd.Series([text], dtype=object)).iloc[0]
+    pattern = _DOT_NUMBER if decimal == "." else _COMMA_NUMBER
+    if not pattern.fullmatch(s):
+        raise ValueError(f"not a number: {text!r}")
+    group = "," if decimal == "." else "."
+    s = s.replace(" ", "").replace(group, "")
+    return float(s.replace(",", ".") if decimal == "," else s)
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "januar", "januari", "janvier", "janeiro", "enero", "jänner", "tammikuu"),
+    2: ("february", "februar", "februari", "février", "fevereiro", "febrero"),
+    3: ("march", "mars", "maart", "märz", "marzo", "março", "marts"),
+    4: ("april", "avril", "abril"),
+    5: ("may", "mai", "maj", "mei", "mayo", "maio"),
+    6: ("june", "juni", "juin", "junio", "junho"),
+    7: ("july", "juli", "juillet", "julio", "julho"),
+    8: ("august", "augusti", "augustus", "août", "agosto"),
+    9: ("september", "septembre", "septiembre", "setembro"),
+    10: ("october", "oktober", "octobre", "octubre", "outubro"),
+    11: ("november", "novembre", "noviembre", "novembro"),
+    12: ("december", "desember", "dezember", "décembre", "diciembre", "dezembro"),
+}
+_MONTHS: dict[str, int] = {}
+for _m, _names in _MONTH_NAMES.items():
+    for _n in _names:
+        _MONTHS[_n] = _m
+        for k in (3, 4):
+            _MONTHS.setdefault(_n[:k], _m)
+_MONTHS.update({"sept": 9, "févr": 2, "juil": 7, "déc": 12, "dez": 12, "des": 12, "okt": 10, "mrt": 3, "mär": 3})
+
+_WORD = r"[^\W\d_]+"
+_DATE_PATTERNS = [
+    # 2026-03-27, 2026/03/27
+    (re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"), "ymd"),
+    # March 27, 2026 / Mar 1, 2026
+    (re.compile(rf"(?P<mon>{_WORD})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"), "mdy_name"),
+    # 27 January 2026 / 27. januar 2026 / 1. jan. 2026 / 1 de enero de 2026
+    (re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>{_WORD})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})"), "dmy_name"),
+    # 9/21/2026 (M/D/Y, US) — day-first when the first number is above 12
+    (re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})"), "slash"),
+    # 24.11.2026, 23-9-2026 (D.M.Y, D-M-Y)
+    (re.compile(r"(?P<d>\d{1,2})[.\-](?P<m>\d{1,2})[.\-](?P<y>\d{4})"), "dmy"),
+    # 20260531
+    (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"), "compact"),
+]
+
+
+def _month(word: str) -> int | None:
+    w = word.casefold().rstrip(".")
+    return _MONTHS.get(w)
+
+
+def find_dates(text: str, *, day_first: bool = False) -> list[date]:
+    """Every date written in `text`, in order: "March 27, 2026 - April 23, 2026" → two dates."""
+    found: list[tuple[int, int, date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            try:
+                if kind in ("ymd", "dmy", "compact"):
+                    d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+                elif kind in ("mdy_name", "dmy_name"):
+                    mon = _month(m["mon"])
+                    if mon is None:
+                        continue
+                    d = date(int(m["y"]), mon, int(m["d"]))
+                else:  # slash
+                    a, b = int(m["a"]), int(m["b"])
+                    first_is_day = day_first or a > 12
+                    d = date(int(m["y"]), b, a) if first_is_day else date(int(m["y"]), a, b)
+            except ValueError:
+                continue
+            found.append((m.start(), m.end(), d))
+            taken.append((m.start(), m.end()))
+    return [d for _, _, d in sorted(found)]
+
+
+def parse_date_range(text: str, *, day_first: bool = False) -> tuple[date, date] | None:
+    """The (first, last) day of a range line such as `27 January 2026 - 23 February 2026`, or None."""
+    ds = find_dates(text, day_first=day_first)
+    if len(ds) == 2:
+        a, b = ds
+        return (a, b) if a <= b else (b, a)
+    if len(ds) == 1:  # a one-day range is written as the day alone
+        return ds[0], ds[0]
+    return None
+
+
+_COLUMN_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d",
+                   "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %H:%M",
+                   "%d.%m.%Y %H:%M", "%Y-%m-%dT%H:%M:%S%z")
+
+
+def to_dates(table: Table, column: str, *, day_first: bool = False, required: bool = True) -> pd.Series:
+    """A date column as datetime64 days. Accepts ISO, YYYYMMDD, M/D/YYYY (D/M when day_first or
+    evident), D.M.YYYY, date-times (the date part is kept), Excel serial numbers and XLSX date cells.
+    Empty cells are NaT, or refuse the file when `required`."""
+    s = table.body[column]
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    if s.empty:
+        return out
+    if pd.api.types.is_datetime64_any_dtype(s):
+        out = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
+        return out.dt.normalize()
+    if s.dtype == object:  # XLSX cells: datetimes and serial numbers
+        is_dt = s.map(lambda v: isinstance(v, (datetime, date))).to_numpy()
+        if is_dt.any():
+            out[is_dt] = pd.to_datetime(s[is_dt].map(lambda v: datetime(v.year, v.month, v.day)))
+        is_num = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 20000 < v < 80000).to_numpy()
+        if is_num.any():
+            out[is_num] = pd.Timestamp("1899-12-30") + pd.to_timedelta(s[is_num].astype(float).astype(int), unit="D")
+        todo = ~(is_dt | is_num)
+    else:
+        todo = np.ones(len(s), dtype=bool)
+    text = s[todo].astype(str).str.strip()
+    empty = text.isin(EMPTY_MARKERS)
+    text = text[~empty]
+    if text.empty:
+        return _require(out, table, column, required)
+    fmt = _pick_format(text, day_first)
+    if fmt is None:
+        i = text.index[0]
+        raise ImportRefused(f"“{s[i]}” is not a date Mandag can read.", file=table.file, line=table.line(i), column=column)
+    parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_localize(None)
+    bad = parsed.isna()
+    if bad.any():
+        i = parsed.index[int(np.flatnonzero(bad.to_numpy())[0])]
+        raise ImportRefused(f"“{s[i]}” is not a date Mandag can read.", file=table.file, line=table.line(i), column=column)
+    out[text.index] = parsed.dt.normalize()
+    return _require(out, table, column, required)
+
+
+def _require(out: pd.Series, table: Table, column: str, required: bool) -> pd.Series:
+    if required and out.isna().any():
+        i = out.index[int(np.flatnonzero(out.isna().to_numpy())[0])]
+        raise ImportRefused("the date is missing.", file=table.file, line=table.line(i), column=column)
+    return out
+
+
+def _pick_format(text: pd.Series, day_first: bool) -> str | None:
+    sample = pd.concat([text.head(500), text.tail(50)])
+    formats = list(_COLUMN_FORMATS)
+    if day_first:
+        formats.remove("%d/%m/%Y")
+        formats.insert(2, "%d/%m/%Y")
+    best, best_n = None, 0
+    for fmt in formats:
+        n = int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        if n == len(sample):
+            return fmt
+        if n > best_n:  # the format most cells follow; the others are reported as bad dates
+            best, best_n = fmt, n
+    return best
+
+
+def iso(d: date | pd.Timestamp | None) -> str | None:
+    if d is None or (isinstance(d, float) and np.isnan(d)):
+        return None
+    return (d.date() if isinstance(d, pd.Timestamp) else d).isoformat()
+
+
+def as_date(x: pd.Timestamp | date) -> date:
+    return x.date() if isinstance(x, pd.Timestamp) else x
+
+
+def day_after(d: date, days: int = 1) -> date:
+    return d + timedelta(days=days)
