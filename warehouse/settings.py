@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "scale_threshold": 0.90,
     "cut_threshold": 0.10,
     "lag_days": 7,
+    "revenue_lag_days": 28,         # days of spend left out when judging sales/revenue (ROAS)
     "excluded_weeks": [],           # week_start dates (ISO strings) left out of verdicts
     "brand_terms": [],
     "currency": "NOK",

@@ -1,0 +1,756 @@
+"""Scale, keep testing or cut: the verdict for every channel, campaign and experiment.
+
+The verdict is a statement about the *true* cost per lead (or ROAS for shops), not last week's
+number. For each row, every Monday, over the last N complete weeks (setting `eval_weeks`,
+default 6) of spend whose leads have had time to arrive (the last `lag_days` days are left
+out, default 7; `revenue_lag_days` for sales and revenue), with atypical weeks
+(`excluded_weeks`) dropped:
+
+1. CUT at once if there are no leads, spend ≥ 3 × target and the row has run ≥ 14 days
+   (zero-lead stop: if the true CPL were on target this happens < 5 % of the time).
+2. TOO EARLY with fewer than 4 complete weeks.
+3. p = P(true CPL ≤ target) = Q(½ + L/φ̂, S/(φ̂·T)); SCALE if p ≥ 0.90, CUT if p ≤ 0.10,
+   else KEEP TESTING (thresholds are settings). φ̂ is the week-to-week overdispersion.
+4. A flag changes only after two consecutive Mondays in the new state (worked out by judging
+   the previous Mondays again, so no state is stored). Still undecided after 8 weeks (or at an
+   experiment's planned end): "close to target, no clear call".
+
+Campaign rows get SCALE/CUT only with ≥ 10 leads or spend ≥ 3 × target. Every result is a
+frozen `DecisionRow` with a verdict and a reason code; too little data is a result, never an
+exception. Money is in the workspace currency.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any, Literal
+
+import duckdb
+
+from metrics import bayes
+from metrics.decision_data import Fact, facts
+from metrics.names import normalise
+from warehouse import settings
+
+Verdict = Literal["scale", "keep_testing", "cut", "too_early", "no_clear_call", "no_target"]
+VERDICTS: tuple[Verdict, ...] = ("scale", "keep_testing", "cut", "too_early", "no_clear_call", "no_target")
+ReasonCode = Literal[
+    "scale",                # p ≥ scale threshold
+    "cut",                  # p ≤ cut threshold
+    "keep_testing",         # in between
+    "zero_lead_stop",       # no leads after ≥ 3 × target spend and ≥ 14 days
+    "too_early",            # fewer than 4 complete weeks
+    "held_scale",           # this week is not SCALE any more, but a flag needs two weeks to change
+    "held_cut",
+    "pending_scale",        # first week over the bar: one more week to flag
+    "pending_cut",
+    "no_clear_call",        # still undecided after the time-out
+    "experiment_no_call",   # an experiment reached its planned end undecided
+    "campaign_too_small",   # a campaign under 10 leads and 3 × target spend: no flag
+    "no_target_cpl",        # no CPL target covers this row
+    "no_target_roas",       # shop without a ROAS target
+    "too_few_sales",        # shop with < 5 sales and no CPL target to fall back on
+]
+Kind = Literal["channel", "campaign", "experiment"]
+Kpi = Literal["cpl", "roas"]
+Action = Literal["raise_budget", "promote", "hold", "pause", "set_target", "wait", "decide"]
+RawState = Literal["scale", "keep_testing", "cut", "too_early", "no_target"]
+
+MIN_WEEKS = 4
+TIMEOUT_WEEKS = 8
+ZERO_LEAD_DAYS = 14
+ZERO_LEAD_MULTIPLE = 3.0
+CAMPAIGN_MIN_LEADS = 10
+HISTORY_WEEKS = 12          # previous Mondays re-judged for the two-week rule
+FLAGS = ("scale", "cut")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The decision settings (see `warehouse.settings`)."""
+
+    eval_weeks: int = 6
+    scale_threshold: float = 0.90
+    cut_threshold: float = 0.10
+    lag_days: int = 7
+    revenue_lag_days: int = 28
+    excluded_weeks: frozenset[date] = frozenset()
+    business_type: str = "leads"
+    use_phi: bool = True           # False only to show what plain Poisson would do (simulation test)
+    hysteresis: bool = True
+
+
+def rules_from_settings(con: duckdb.DuckDBPyConnection) -> Rules:
+    s = settings.get_all(con)
+    excluded = set()
+    for x in s.get("excluded_weeks") or []:
+        try:
+            d = date.fromisoformat(str(x))
+        except ValueError:
+            continue
+        excluded.add(d - timedelta(days=d.weekday()))
+    return Rules(
+        eval_weeks=min(8, max(4, int(s.get("eval_weeks") or 6))),
+        scale_threshold=float(s.get("scale_threshold") or 0.90),
+        cut_threshold=float(s.get("cut_threshold") or 0.10),
+        lag_days=max(0, int(s.get("lag_days") if s.get("lag_days") is not None else 7)),
+        revenue_lag_days=max(0, int(s.get("revenue_lag_days") if s.get("revenue_lag_days") is not None else 28)),
+        excluded_weeks=frozenset(excluded),
+        business_type=str(s.get("business_type") or "leads"),
+    )
+
+
+# ------------------------------------------------------------------ the rule on sufficient statistics
+
+
+@dataclass(frozen=True)
+class WeekBin:
+    """One window week's judged data: spend whose leads had time to arrive, and those leads."""
+
+    week_start: date
+    spend: float
+    leads: float
+    clicks: float = 0.0
+    sales: float = 0.0
+    revenue: float = 0.0
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The rule applied at one Monday, before the two-week rule."""
+
+    state: RawState
+    reason_code: ReasonCode
+    kpi: Kpi
+    spend: float
+    leads: float
+    p: float | None                 # P(CPL ≤ T), or P(ROAS ≥ target) for kpi == 'roas'
+    phi: float
+    target: float | None
+    posterior: bayes.CplPosterior | None
+    roas: bayes.RoasPosterior | None = None
+    sales: float = 0.0
+    revenue: float = 0.0
+    zero_lead: bool = False
+    sales_guard: bool = False        # shop with < 5 sales, judged on CPL instead
+
+
+def judge(
+    bins: Sequence[WeekBin],
+    target: float | None,
+    days_running: int,
+    rules: Rules,
+    *,
+    gated: bool = False,
+    roas_target: float | None = None,
+    sales_bins: Sequence[WeekBin] | None = None,
+    roas_seed: int = 7,
+) -> Judgement:
+    """Apply rules 1–3 to the window `bins` (oldest first; one per calendar week of the window).
+
+    `gated`: a campaign row, flagged only with ≥ 10 leads or spend ≥ 3 × target.
+    For shops (`rules.business_type == 'shop'`) the verdict is on ROAS against `roas_target`
+    from `sales_bins` (sales and revenue, with the longer revenue lag) when there are ≥ 5 sales.
+    """
+    spend = sum(b.spend for b in bins)
+    leads = sum(b.leads for b in bins)
+    phi = bayes.overdispersion([(b.spend, b.leads) for b in bins]) if rules.use_phi else 1.0
+    post = bayes.cpl_posterior(target, leads, spend, phi)
+    p = post.p_under if (post is not None and target) else None
+    enough_weeks = len(bins) >= MIN_WEEKS
+    shop = rules.business_type == "shop"
+
+    if shop:
+        sb = sales_bins if sales_bins is not None else bins
+        sales = sum(b.sales for b in sb)
+        revenue = sum(b.revenue for b in sb)
+        if roas_target is None and target is None:
+            return Judgement("no_target", "no_target_roas", "roas", spend, leads, None, phi, None, post,
+                             sales=sales, revenue=revenue)
+        if roas_target is not None and sales >= bayes.MIN_SALES_FOR_ROAS:
+            s_spend = sum(b.spend for b in sb)
+            rp = bayes.roas_posterior(roas_target, s_spend, [(b.sales, b.revenue) for b in sb if b.sales > 0],
+                                      seed=roas_seed)
+            pr = rp.p_at_least if rp is not None else None
+            if not enough_weeks:
+                return Judgement("too_early", "too_early", "roas", spend, leads, pr, phi, roas_target, post, rp,
+                                 sales, revenue)
+            state, code = _threshold(pr, rules)
+            if gated and state in FLAGS and sales < CAMPAIGN_MIN_LEADS and s_spend < ZERO_LEAD_MULTIPLE * (
+                    target or float("inf")):
+                state, code = "keep_testing", "campaign_too_small"
+            return Judgement(state, code, "roas", spend, leads, pr, phi, roas_target, post, rp, sales, revenue)
+        if target is None:
+            state: RawState = "too_early" if not enough_weeks else "keep_testing"
+            return Judgement(state, "too_early" if not enough_weeks else "too_few_sales", "roas", spend, leads,
+                             None, phi, roas_target, post, sales=sales, revenue=revenue, sales_guard=True)
+        # Fewer than 5 sales (or no ROAS target): decide on CPL.
+        j = _judge_cpl(bins, spend, leads, phi, post, p, target, days_running, rules, gated)
+        return replace(j, sales=sales, revenue=revenue, sales_guard=roas_target is not None)
+
+    if target is None:
+        return Judgement("no_target", "no_target_cpl", "cpl", spend, leads, None, phi, None, post)
+    return _judge_cpl(bins, spend, leads, phi, post, p, target, days_running, rules, gated)
+
+
+def _threshold(p: float | None, rules: Rules) -> tuple[RawState, ReasonCode]:
+    if p is None:
+        return "keep_testing", "keep_testing"
+    if p >= rules.scale_threshold:
+        return "scale", "scale"
+    if p <= rules.cut_threshold:
+        return "cut", "cut"
+    return "keep_testing", "keep_testing"
+
+
+def _judge_cpl(bins: Sequence[WeekBin], spend: float, leads: float, phi: float, post: bayes.CplPosterior | None,
+               p: float | None, target: float, days_running: int, rules: Rules, gated: bool) -> Judgement:
+    if leads <= 0 and spend >= ZERO_LEAD_MULTIPLE * target and days_running >= ZERO_LEAD_DAYS:
+        return Judgement("cut", "zero_lead_stop", "cpl", spend, leads, p, phi, target, post, zero_lead=True)
+    if len(bins) < MIN_WEEKS:
+        return Judgement("too_early", "too_early", "cpl", spend, leads, p, phi, target, post)
+    state, code = _threshold(p, rules)
+    if gated and state in FLAGS and leads < CAMPAIGN_MIN_LEADS and spend < ZERO_LEAD_MULTIPLE * target:
+        state, code = "keep_testing", "campaign_too_small"
+    return Judgement(state, code, "cpl", spend, leads, p, phi, target, post)
+
+
+@dataclass(frozen=True)
+class Settled:
+    verdict: Verdict
+    reason_code: ReasonCode
+    raw: Judgement
+
+
+def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
+           planned_weeks: int | None = None) -> Settled:
+    """Rule 4 over the raw judgements of consecutive Mondays (oldest first, the judged week last).
+
+    A change between KEEP TESTING, SCALE and CUT shows only when the new state held on two
+    Mondays in a row; the first judged Monday shows its own state; the zero-lead stop, TOO EARLY
+    and NO TARGET show at once. Then the time-out: undecided after 8 weeks (experiments: at the
+    planned end) → no clear call.
+    """
+    shown: RawState | None = None
+    code: ReasonCode = "too_early"
+    prev: Judgement | None = None
+    for j in history:
+        if j.state in ("no_target", "too_early") or j.zero_lead or not rules.hysteresis or shown is None \
+                or shown in ("no_target", "too_early"):
+            shown, code = j.state, j.reason_code
+        elif j.state == shown:
+            code = j.reason_code
+        elif prev is not None and prev.state == j.state and not prev.zero_lead:
+            shown, code = j.state, j.reason_code
+        elif shown in FLAGS:
+            code = "held_scale" if shown == "scale" else "held_cut"
+        else:  # shown keep_testing, first week over a bar
+            code = "pending_scale" if j.state == "scale" else "pending_cut"
+        prev = j
+    last = history[-1]
+    verdict: Verdict = shown if shown is not None else "too_early"
+    if verdict == "keep_testing" and code != "campaign_too_small":
+        if planned_weeks is not None and weeks_running >= planned_weeks:
+            verdict, code = "no_clear_call", "experiment_no_call"
+        elif planned_weeks is None and weeks_running >= TIMEOUT_WEEKS:
+            verdict, code = "no_clear_call", "no_clear_call"
+    return Settled(verdict, code, last)
+
+
+# ------------------------------------------------------------------ rows over the warehouse
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One line of the scale-or-cut table. Money in the workspace currency; None = no data."""
+
+    kind: Kind
+    channel: str
+    campaign: str | None            # None for a channel row (and a channel-wide experiment)
+    experiment_id: int | None
+    experiment_name: str | None
+    bucket: str | None              # proven / improvement / experiment (70/20/10), None when unknown
+    weeks_running: int              # complete weeks since the first spend (experiments: since start)
+    clock: int                      # week x of `clock_of`
+    clock_of: int                   # the evaluation window (channels) or planned length (experiments)
+    spend: float                    # judged spend (window, excluded weeks and lag days left out)
+    leads: float
+    cpl: float | None               # spend / leads
+    p: float | None                 # P(true CPL ≤ target); for kpi 'roas' P(true ROAS ≥ target)
+    cpl_low: float | None           # 5th percentile of the true CPL
+    cpl_high: float | None          # 95th percentile
+    cpl_likely: float | None        # posterior median ("most likely about …")
+    cpl_cautious: float | None      # 90th percentile (p ≥ 0.90 ⇔ cautious ≤ target)
+    target: float | None            # the CPL target in force for the judged week
+    verdict: Verdict
+    reason_code: ReasonCode
+    reason_params: dict[str, Any] = field(default_factory=dict)
+    kpi: Kpi = "cpl"
+    raw_verdict: RawState = "too_early"
+    phi: float = 1.0
+    judged_from: date | None = None
+    judged_to: date | None = None
+    judged_weeks: int = 0           # window weeks whose data count (the lag can leave the last one out)
+    window_spend: float = 0.0       # everything spent in the window weeks (lag days included)
+    window_leads: float = 0.0
+    sales: float = 0.0
+    revenue: float = 0.0
+    roas: float | None = None
+    roas_target: float | None = None
+    roas_likely: float | None = None
+    p_cvr: float | None = None      # guardrail: P(conversion rate ≥ its target), when one is set
+    action: Action = "wait"
+
+    @property
+    def flagged(self) -> bool:
+        return self.verdict in FLAGS
+
+    @property
+    def p_flag(self) -> float | None:
+        """The chance the flag points the right way: p for SCALE, 1 − p for CUT."""
+        if self.p is None or not self.flagged:
+            return None
+        return self.p if self.verdict == "scale" else 1.0 - self.p
+
+
+def expected_wrong_flags(rows: Sequence[DecisionRow]) -> float:
+    """Σ (1 − p of the flagged direction) over SCALE and CUT rows: how many flags are likely wrong.
+
+    Example: SCALE with p = 0.95 and CUT with p = 0.02 → 0.05 + 0.02 = 0.07.
+    """
+    return float(sum(1.0 - r.p_flag for r in rows if r.p_flag is not None))
+
+
+@dataclass(frozen=True)
+class _Series:
+    """Fact rows of one channel/campaign, bucketed by the week of their period end."""
+
+    by_week: dict[date, list[Fact]]
+    first_spend: date | None
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _bins(series: _Series, window: Sequence[date], cutoff: date, since: date | None = None,
+          until: date | None = None) -> list[WeekBin]:
+    """Sum each window week's facts whose whole period lies in the window and ends by `cutoff`."""
+    if not window:
+        return []
+    lo = window[0]
+    out = []
+    for w in window:
+        s = n = c = k = r = 0.0
+        for f in series.by_week.get(w, ()):
+            if f.period_end > cutoff or f.period_start < lo:
+                continue
+            if since is not None and f.period_start < since:
+                continue
+            if until is not None and f.period_end > until:
+                continue
+            s += f.spend
+            n += f.leads
+            c += f.clicks
+            k += f.sales
+            r += f.revenue
+        out.append(WeekBin(w, s, n, c, k, r))
+    return out
+
+
+def _window(week: date, first_week: date, rules: Rules, n: int) -> list[date]:
+    """The last `n` non-excluded Mondays ≤ week and ≥ first_week, oldest first."""
+    out: list[date] = []
+    w = week
+    while w >= first_week and len(out) < n:
+        if w not in rules.excluded_weeks:
+            out.append(w)
+        w -= timedelta(days=7)
+    return out[::-1]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    kind: Kind
+    channel: str
+    campaign: str | None
+    campaign_key: str | None
+    experiment: dict[str, Any] | None = None
+
+
+def _experiments(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    rows = con.execute(
+        """SELECT experiment_id, name, channel, campaign, bucket, start_date, planned_end, target_kpi, target_value
+           FROM experiments WHERE status = 'running' AND channel IS NOT NULL ORDER BY start_date, experiment_id"""
+    ).fetchall()
+    keys = ("experiment_id", "name", "channel", "campaign", "bucket", "start_date", "planned_end", "target_kpi",
+            "target_value")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def _buckets(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    try:
+        rows = con.execute("SELECT campaign, bucket FROM campaign_buckets").fetchall()
+    except duckdb.CatalogException:
+        return {}
+    return {normalise(r[0]): r[1] for r in rows}
+
+
+def planned_weeks(start: date, planned_end: date) -> int:
+    """Length of an experiment in weeks: 2026-01-05 … 2026-02-15 (42 days) → 6."""
+    return -(-((planned_end - start).days + 1) // 7)
+
+
+class _Targets:
+    """target_in_force, memoised for one call of `week_rows`."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        from metrics.targets import target_in_force
+
+        self._fn = target_in_force
+        self._con = con
+        self._memo: dict[tuple[Any, ...], float | None] = {}
+
+    def __call__(self, kpi: str, channel: str | None, campaign: str | None, week: date) -> float | None:
+        key = (kpi, channel, campaign, week)
+        if key not in self._memo:
+            self._memo[key] = self._fn(self._con, kpi, channel, campaign, week)
+        return self._memo[key]
+
+
+def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: Callable[..., float | None],
+              bucket: str | None) -> DecisionRow | None:
+    """Judge `unit` at `week` and at up to HISTORY_WEEKS previous Mondays, then settle."""
+    exp = unit.experiment
+    if exp is not None:
+        start: date = exp["start_date"]
+        first_week = _monday(start)
+        planned = planned_weeks(start, exp["planned_end"])
+        since, until = start, exp["planned_end"]
+    else:
+        if series.first_spend is None:
+            return None
+        first_week = _monday(series.first_spend)
+        planned = None
+        since, until = None, None
+        start = series.first_spend
+    if week < first_week:
+        return None
+    n = planned if planned is not None else rules.eval_weeks
+    shop = rules.business_type == "shop"
+
+    def target_at(w: date) -> tuple[float | None, float | None]:
+        if exp is not None and exp.get("target_value") is not None:
+            if exp.get("target_kpi") == "roas":
+                return targets("cpl", unit.channel, unit.campaign, w), float(exp["target_value"])
+            return float(exp["target_value"]), (targets("roas", unit.channel, unit.campaign, w) if shop else None)
+        return (targets("cpl", unit.channel, unit.campaign, w),
+                targets("roas", unit.channel, unit.campaign, w) if shop else None)
+
+    def at(w: date) -> tuple[Judgement, list[WeekBin], int]:
+        window = _window(w, first_week, rules, n)
+        if exp is not None:
+            window = [x for x in window if x <= _monday(exp["planned_end"])]
+        cutoff = w + timedelta(days=6 - rules.lag_days)
+        bins = _bins(series, window, cutoff, since, until)
+        sales_bins = None
+        if shop:
+            sales_bins = _bins(series, window, w + timedelta(days=6 - rules.revenue_lag_days), since, until)
+        cpl_t, roas_t = target_at(w)
+        days = (w + timedelta(days=7) - start).days
+        j = judge(bins, cpl_t, days, rules, gated=unit.kind == "campaign", roas_target=roas_t,
+                  sales_bins=sales_bins)
+        weeks_running = len([x for x in _all_weeks(first_week, w) if x not in rules.excluded_weeks])
+        return j, bins, weeks_running
+
+    history_weeks = [w for w in _all_weeks(max(first_week, week - timedelta(days=7 * HISTORY_WEEKS)), week)
+                     if w == week or w not in rules.excluded_weeks]
+    if exp is not None:
+        history_weeks = [w for w in history_weeks if w <= _monday(exp["planned_end"])] or [week]
+    judged: list[Judgement] = []
+    last_bins: list[WeekBin] = []
+    weeks_running = 0
+    for w in history_weeks:
+        j, bins, weeks_running = at(w)
+        judged.append(j)
+        last_bins = bins
+    if exp is not None:
+        weeks_running = len(_all_weeks(first_week, week))
+    window_weeks = [b.week_start for b in last_bins]
+    full = _bins(series, window_weeks, week + timedelta(days=6), since, until)
+    if exp is None and sum(b.spend for b in full) <= 0:
+        return None   # nothing spent in the window: not a running channel any more
+    s = settle(judged, weeks_running, rules, planned_weeks=planned)
+    j = s.raw
+    post = j.posterior
+    clicks = sum(b.clicks for b in last_bins)
+    p_cvr = None
+    cvr_t = targets("conversion_rate", unit.channel, unit.campaign, week)
+    if cvr_t is not None and clicks > 0:
+        p_cvr = bayes.p_cvr_at_least(cvr_t, j.leads, clicks)
+    row = DecisionRow(
+        kind=unit.kind,
+        channel=unit.channel,
+        campaign=unit.campaign,
+        experiment_id=exp["experiment_id"] if exp else None,
+        experiment_name=exp["name"] if exp else None,
+        bucket=bucket,
+        weeks_running=weeks_running,
+        clock=min(weeks_running, n),
+        clock_of=n,
+        spend=j.spend,
+        leads=j.leads,
+        cpl=j.spend / j.leads if j.leads > 0 else None,
+        p=bayes.clean(j.p),
+        cpl_low=post.low if post else None,
+        cpl_high=post.high if post else None,
+        cpl_likely=post.likely if post else None,
+        cpl_cautious=post.cautious if post else None,
+        target=target_at(week)[0],
+        verdict=s.verdict,
+        reason_code=s.reason_code,
+        kpi=j.kpi,
+        raw_verdict=j.state,
+        phi=j.phi,
+        judged_from=window_weeks[0] if window_weeks else None,
+        judged_to=(week + timedelta(days=6 - rules.lag_days)) if window_weeks else None,
+        judged_weeks=sum(1 for w in window_weeks if w <= week + timedelta(days=6 - rules.lag_days)),
+        window_spend=sum(b.spend for b in full),
+        window_leads=sum(b.leads for b in full),
+        sales=j.sales,
+        revenue=j.revenue,
+        roas=(j.revenue / sum(b.spend for b in full)) if (shop and sum(b.spend for b in full) > 0) else None,
+        roas_target=j.target if j.kpi == "roas" else target_at(week)[1],
+        roas_likely=j.roas.likely if j.roas else None,
+        p_cvr=p_cvr,
+    )
+    return replace(row, reason_params=_params(row, j), action=_action(row))
+
+
+def _all_weeks(first: date, last: date) -> list[date]:
+    out, w = [], first
+    while w <= last:
+        out.append(w)
+        w += timedelta(days=7)
+    return out
+
+
+def _params(row: DecisionRow, j: Judgement) -> dict[str, Any]:
+    """The numbers a reason sentence needs, unformatted (explain() formats them)."""
+    return {
+        "p": row.p,
+        "spend": row.spend,
+        "leads": row.leads,
+        "weeks": row.weeks_running,
+        "span": row.judged_weeks,
+        "clock": row.clock,
+        "clock_of": row.clock_of,
+        "target": row.target,
+        "likely": row.cpl_likely,
+        "low": row.cpl_low,
+        "high": row.cpl_high,
+        "cautious": row.cpl_cautious,
+        "optimistic": j.posterior.optimistic if j.posterior else None,
+        "multiple": (row.spend / row.target) if row.target else None,
+        "sales": row.sales,
+        "roas_target": row.roas_target,
+        "roas_likely": row.roas_likely,
+        "roas_low": j.roas.low if j.roas else None,
+        "roas_high": j.roas.high if j.roas else None,
+        "min_weeks": MIN_WEEKS,
+        "min_leads": CAMPAIGN_MIN_LEADS,
+        "timeout": TIMEOUT_WEEKS,
+        "sales_guard": j.sales_guard,
+        "phi": row.phi,
+    }
+
+
+def _action(row: DecisionRow) -> Action:
+    """The suggested action, consistent with the row's 70/20/10 bucket."""
+    if row.verdict == "no_target":
+        return "set_target"
+    if row.verdict == "scale":
+        return "promote" if row.bucket == "experiment" else "raise_budget"
+    if row.verdict == "cut":
+        return "pause"
+    if row.verdict == "no_clear_call":
+        return "decide" if row.kind == "experiment" else "hold"
+    if row.verdict == "too_early":
+        return "wait"
+    if row.kind == "experiment" and row.clock >= row.clock_of:
+        return "decide"
+    return "hold"
+
+
+def week_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[DecisionRow]:
+    """The scale-or-cut table for the week starting `week_start` (a Monday; any day is moved to its Monday).
+
+    Channel rows first (by spend), each followed by its campaigns, then running experiments.
+    Channels and campaigns without spend in the window are left out.
+    """
+    week = _monday(week_start)
+    rules = rules_from_settings(con)
+    span = HISTORY_WEEKS + max(rules.eval_weeks, 6) + len(rules.excluded_weeks) + 1
+    data = facts(con, week - timedelta(days=7 * span), week + timedelta(days=6))
+    targets = _Targets(con)
+    buckets = _buckets(con)
+
+    channel_series: dict[str, dict[date, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    campaign_series: dict[tuple[str, str], dict[date, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[tuple[str, str], str] = {}
+    for f in data.rows:
+        wk = _monday(f.period_end)
+        channel_series[f.channel][wk].append(f)
+        if f.campaign_key:
+            campaign_series[(f.channel, f.campaign_key)][wk].append(f)
+            if (f.channel, f.campaign_key) not in names or f.spend > 0:
+                names[(f.channel, f.campaign_key)] = f.campaign
+
+    rows: list[DecisionRow] = []
+    channel_rows = []
+    for ch, by_week in channel_series.items():
+        r = _evaluate(_Unit("channel", ch, None, None), _Series(by_week, data.first_spend.get((ch, None))),
+                      week, rules, targets, None)
+        if r is not None:
+            channel_rows.append(r)
+    channel_rows.sort(key=lambda r: (-r.window_spend, r.channel))
+    for cr in channel_rows:
+        rows.append(cr)
+        camps = []
+        for (ch, key), by_week in campaign_series.items():
+            if ch != cr.channel:
+                continue
+            r = _evaluate(_Unit("campaign", ch, names[(ch, key)], key),
+                          _Series(by_week, data.first_spend.get((ch, key))), week, rules, targets,
+                          buckets.get(key, "proven"))
+            if r is not None:
+                camps.append(r)
+        camps.sort(key=lambda r: (-r.window_spend, r.campaign or ""))
+        rows.extend(camps)
+    for exp in _experiments(con):
+        ch = exp["channel"]
+        key = normalise(exp["campaign"]) if exp["campaign"] else None
+        by_week = campaign_series.get((ch, key), {}) if key else channel_series.get(ch, {})
+        unit = _Unit("experiment", ch, exp["campaign"], key, exp)
+        r = _evaluate(unit, _Series(by_week, exp["start_date"]), week, rules, targets, exp["bucket"])
+        if r is not None:
+            rows.append(r)
+    return rows
+
+
+# ------------------------------------------------------------------ sentences and the drill-down
+
+from metrics.decision_text import action_text, explain, reason, row_name  # noqa: E402  (re-exported)
+
+
+def _top_sentence(row: DecisionRow, lang: str, currency: str) -> str:
+    from i18n import tr
+
+    name = row_name(row, lang)
+    if row.kind == "experiment" and row.clock >= row.clock_of and row.verdict not in ("too_early",):
+        return tr(lang, "decisions.top.decide", name=name, clock=row.clock, clock_of=row.clock_of,
+                  reason=explain(row, lang, currency))
+    if row.verdict == "cut":
+        return tr(lang, "decisions.top.cut", name=name, reason=reason(row, lang, currency),
+                  action=action_text(row, lang))
+    if row.verdict == "scale":
+        return tr(lang, "decisions.top.scale", name=name, reason=reason(row, lang, currency),
+                  action=action_text(row, lang))
+    if row.kind == "experiment":
+        return tr(lang, "decisions.top.decide_soon", name=name, clock=row.clock, clock_of=row.clock_of)
+    if row.verdict == "no_target":
+        return tr(lang, "decisions.top.no_target", name=name)
+    return tr(lang, "decisions.top.no_clear_call", name=name, action=action_text(row, lang))
+
+
+def top_rows(rows: Sequence[DecisionRow], n: int = 3) -> list[DecisionRow]:
+    """The rows that matter most this week, most urgent first.
+
+    1. experiments at (or past) their planned end; 2. CUT, most spend first (stop the waste);
+    3. SCALE, most spend first; 4. experiments one week from their end; 5. channels without a
+    target; 6. channels with no clear call. A campaign is skipped when its channel already says
+    the same thing.
+    """
+    channel_verdict = {r.channel: r.verdict for r in rows if r.kind == "channel"}
+
+    def redundant(r: DecisionRow) -> bool:
+        return r.kind == "campaign" and channel_verdict.get(r.channel) == r.verdict
+
+    groups: list[list[DecisionRow]] = [
+        [r for r in rows if r.kind == "experiment" and r.clock >= r.clock_of and r.verdict != "too_early"],
+        sorted([r for r in rows if r.verdict == "cut" and r.kind != "experiment" and not redundant(r)],
+               key=lambda r: -r.spend),
+        sorted([r for r in rows if r.verdict == "scale" and r.kind != "experiment" and not redundant(r)],
+               key=lambda r: -r.spend),
+        [r for r in rows if r.kind == "experiment" and r.clock == r.clock_of - 1],
+        [r for r in rows if r.kind == "channel" and r.verdict == "no_target"],
+        [r for r in rows if r.kind == "channel" and r.verdict == "no_clear_call"],
+    ]
+    out: list[DecisionRow] = []
+    for g in groups:
+        for r in g:
+            if r not in out:
+                out.append(r)
+    return out[:n]
+
+
+def top_actions(con: duckdb.DuckDBPyConnection, week_start: date, lang: str, n: int = 3) -> list[str]:
+    """The (up to) three things that matter most this week, as sentences with numbers and an action."""
+    from i18n import tr
+
+    currency = settings.get(con, "currency") or "NOK"
+    picked = top_rows(week_rows(con, week_start), n)
+    if not picked:
+        return [tr(lang, "decisions.top.none")]
+    return [_top_sentence(r, lang, currency) for r in picked]
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One week of a row's drill-down: that week's own CPL with its 90 % interval (φ = 1)."""
+
+    week_start: date
+    spend: float
+    leads: float
+    cpl: float | None
+    cpl_low: float | None
+    cpl_high: float | None
+    target: float | None
+    excluded: bool           # an atypical week left out of the verdicts
+
+
+def cpl_series(con: duckdb.DuckDBPyConnection, channel: str, campaign: str | None, week_start: date,
+               weeks: int = 12) -> list[SeriesPoint]:
+    """Weekly CPL of a channel (campaign None) or campaign for the `weeks` weeks ending with `week_start`.
+
+    Weeks before the first spend are left out. The interval is that week's alone
+    (5th–95th percentile of the true CPL), drawn against the target line in force each week.
+    """
+    from metrics.targets import target_in_force
+
+    week = _monday(week_start)
+    first = week - timedelta(days=7 * (weeks - 1))
+    rules = rules_from_settings(con)
+    data = facts(con, first, week + timedelta(days=6))
+    key = normalise(campaign) if campaign else None
+    by_week: dict[date, list[float]] = {}
+    for f in data.rows:
+        if f.channel != channel or (key is not None and f.campaign_key != key):
+            continue
+        if f.period_start < first:
+            continue
+        acc = by_week.setdefault(_monday(f.period_end), [0.0, 0.0])
+        acc[0] += f.spend
+        acc[1] += f.leads
+    out = []
+    for w in _all_weeks(first, week):
+        if w not in by_week:
+            continue
+        s, n = by_week[w]
+        post = bayes.cpl_posterior(None, n, s)
+        out.append(SeriesPoint(w, s, n, s / n if n > 0 else None, post.low if post else None,
+                               post.high if post else None, target_in_force(con, "cpl", channel, campaign, w),
+                               w in rules.excluded_weeks))
+    return out
