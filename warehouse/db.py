@@ -28,7 +28,20 @@ _migrate_lock = threading.Lock()
 
 
 class WorkspaceBusy(RuntimeError):
-    """Another process kept the workspace file locked for longer than we wait."""
+    """Another process kept the workspace file locked for longer than we wait.
+
+    `workspace` (the name) and `seconds` let the app say it in the user's language.
+    """
+
+    def __init__(self, workspace: str, seconds: float):
+        self.workspace, self.seconds = workspace, seconds
+        super().__init__(
+            f"The workspace {workspace} is busy: another Mandag process (an import or a sync) "
+            f"has held it for over {seconds:g} s. Wait a moment and try again."
+        )
+
+    def __reduce__(self):  # type: ignore[override]
+        return (WorkspaceBusy, (self.workspace, self.seconds))
 
 
 def lock_wait_seconds() -> float:
@@ -47,11 +60,7 @@ def _open(path: Path, wait: float) -> duckdb.DuckDBPyConnection:
         except duckdb.IOException as exc:  # the file is locked by another process
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 if "lock" in str(exc).lower():
-                    raise WorkspaceBusy(
-                        f"The workspace {path.name} is busy: another Mandag process "
-                        f"(an import or a sync) has held it for over {wait:.0f} s. "
-                        "Wait a moment and try again."
-                    ) from exc
+                    raise WorkspaceBusy(path.stem, wait) from exc
                 raise
             time.sleep(delay * (0.5 + random.random()))
             delay = min(delay * 1.6, 0.2)
