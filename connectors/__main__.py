@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from warehouse import workspaces
+from warehouse.db import WorkspaceBusy
 
 
 def default_db() -> Path:
@@ -46,6 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     p_backup.add_argument("--to", type=Path)
 
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except (WorkspaceBusy, workspaces.WorkspaceError) as exc:  # a sentence for the user, not a traceback
+        print(str(exc), file=sys.stderr)
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from connectors import demo
 
