@@ -27,7 +27,7 @@ from warehouse import db, loader
 from warehouse.loader import FileLoad, Part
 
 PARSER_MODULES: tuple[str, ...] = (
-    "google_ads", "meta",
+    "google_ads", "meta", "linkedin", "microsoft_ads", "tiktok",
 )
 LABELS: dict[str, str] = {
     "google_ads": "Google Ads", "meta": "Meta Ads", "linkedin": "LinkedIn Campaign Manager",

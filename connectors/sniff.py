@@ -109,6 +109,32 @@ def decode(name: str, data: bytes) -> str:
     return text
 
 
+def head_text(name: str, data: bytes, size: int = 65536) -> str:
+    """The decoded start of a file, for cheap detection (a cut through a character is tolerated)."""
+    if len(data) <= size:
+        return decode(name, data)
+    for cut in range(4):
+        try:
+            return decode(name, data[: size - cut])
+        except ImportRefused as exc:
+            if "cut off" not in str(exc):
+                raise
+    return decode(name, data[:size])
+
+
+def tail_text(data: bytes, size: int = 4096) -> str:
+    """The decoded end of a file (UTF-16 aware), for checks on its last line."""
+    if data[:2] == b"\xff\xfe" or _looks_utf16le(data):
+        start = max(2, len(data) - size)
+        start += (start - (2 if data[:2] == b"\xff\xfe" else 0)) % 2
+        return data[start:].decode("utf-16-le", errors="ignore")
+    if data[:2] == b"\xfe\xff":
+        start = max(2, len(data) - size)
+        start += start % 2
+        return data[start:].decode("utf-16-be", errors="ignore")
+    return data[-size:].decode("utf-8", errors="ignore")
+
+
 def _looks_utf16le(data: bytes) -> bool:
     head = data[:400]
     return len(head) >= 4 and head[1::2].count(0) > 0.4 * (len(head) // 2) and head[0::2].count(0) < 0.1 * (len(head) // 2)
