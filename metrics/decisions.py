@@ -237,9 +237,13 @@ def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
     code: ReasonCode = "too_early"
     prev: Judgement | None = None
     for j in history:
-        if j.state in ("no_target", "too_early") or j.zero_lead or not rules.hysteresis or shown is None \
-                or shown in ("no_target", "too_early"):
+        if j.state in ("no_target", "too_early") or j.zero_lead or not rules.hysteresis:
             shown, code = j.state, j.reason_code
+        elif shown is None or shown in ("no_target", "too_early"):
+            # The first judged Monday starts from KEEP TESTING: a first flag also needs two weeks.
+            shown = "keep_testing"
+            code = j.reason_code if j.state == "keep_testing" else (
+                "pending_scale" if j.state == "scale" else "pending_cut")
         elif j.state == shown:
             code = j.reason_code
         elif prev is not None and prev.state == j.state and not prev.zero_lead:
