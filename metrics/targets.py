@@ -308,7 +308,7 @@ def get_target(con: duckdb.DuckDBPyConnection, target_id: int) -> Target | None:
     return _row(rows[0]) if rows else None
 
 
-def _insert(con: duckdb.DuckDBPyConnection, t: Target) -> Target:
+def store(con: duckdb.DuckDBPyConnection, t: Target) -> Target:
     new_id = con.execute("SELECT nextval('entity_id_seq')").fetchall()[0][0]
     t = replace(t, target_id=int(new_id))
     con.execute(
@@ -325,7 +325,7 @@ def create_target(con: duckdb.DuckDBPyConnection, spec: TargetSpec) -> tuple[Tar
     t, notes = check(con, spec)
     if t is None:
         raise TargetRefused(notes)
-    return _insert(con, t), notes
+    return store(con, t), notes
 
 
 def update_target(con: duckdb.DuckDBPyConnection, target_id: int, spec: TargetSpec) -> tuple[Target, list[Problem]]:
@@ -353,7 +353,7 @@ def spec_of(t: Target) -> TargetSpec:
     """The spec that recreates `t` (for an edit form)."""
     kpi = definitions.KPIS[t.kpi]
     scale = 100 if kpi.unit == "percent" else 1
-    return TargetSpec(t.kpi, t.scope, None if t.baseline_from else t.baseline * scale,
+    return TargetSpec(t.kpi, t.scope, round(t.baseline * scale, 10),
                       t.target_input or t.target_value * scale, t.start_date, t.deadline,
                       t.baseline_from, t.baseline_to, t.owner, t.name)
 
@@ -431,3 +431,16 @@ def target_in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | Non
         return None
     return glide_value(t, week_start - timedelta(days=week_start.weekday()))
 
+
+
+def scope_options(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Scopes a user can pick: 'all', then 'channel:<name>' and 'campaign:<name>' as the data spells them."""
+    channels = con.execute(
+        """SELECT DISTINCT channel FROM (SELECT channel FROM ad_performance UNION ALL SELECT channel FROM channel_map
+           UNION ALL SELECT channel_group FROM web_analytics UNION ALL SELECT channel FROM crm_deals)
+           WHERE channel IS NOT NULL ORDER BY 1"""
+    ).fetchall()
+    campaigns = con.execute(
+        "SELECT DISTINCT campaign FROM ad_performance WHERE campaign IS NOT NULL ORDER BY 1"
+    ).fetchall()
+    return ["all"] + [f"channel:{r[0]}" for r in channels] + [f"campaign:{r[0]}" for r in campaigns]

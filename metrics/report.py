@@ -1,0 +1,82 @@
+"""The week as `python -m metrics week --json` prints it (DESIGN.md "Command line").
+
+    {"week_start": "2026-11-16", "currency": "NOK", "in_progress": false, "lead_source": "crm",
+     "kpis": {"cpl": {"value": 401.0, "previous": 436.2, "target": 412.5, "status": "on_track"}, …},
+     "rows": [ … scale-or-cut rows from metrics.decisions.week_rows … ]}
+
+KPI status: `ahead`, `on_track`, `behind` against the glide path of the workspace-wide (`all`)
+target in force that week; `no_target` without one; `no_data` without a value; `in_progress`
+for the running week, which is never judged. Money is in the workspace currency; no data is null.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from metrics import aggregate, evaluate, periods, targets
+
+CARD_KPIS: tuple[str, ...] = ("spend", "leads", "cpl", "cac", "roas", "conversion_rate")
+
+
+def kpi_status(kpi: str, value: float | None, target: float | None, running: bool) -> str:
+    if running:
+        return "in_progress"
+    if value is None:
+        return "no_data"
+    if target is None:
+        return "no_target"
+    return targets.status(kpi, value, target) or "no_data"
+
+
+def _plain(x: Any) -> Any:
+    """JSON-ready: dates as ISO strings, NaN/inf as null, dataclasses as dicts."""
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return _plain(dataclasses.asdict(x))
+    if isinstance(x, dict):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_plain(v) for v in x]
+    if isinstance(x, date):
+        return x.isoformat()
+    if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
+        return None
+    if hasattr(x, "item") and callable(x.item):   # numpy scalars
+        return _plain(x.item())
+    return x
+
+
+def decision_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Any]:
+    """The decision engine's rows for the week; [] only while the engine module does not exist."""
+    try:
+        from metrics import decisions
+    except ModuleNotFoundError as exc:
+        if exc.name != "metrics.decisions":
+            raise
+        return []
+    return list(decisions.week_rows(con, week_start))
+
+
+def week_report(con: duckdb.DuckDBPyConnection, week_start: date, today: date | None = None) -> dict[str, Any]:
+    ws = periods.week_start(week_start)
+    running = periods.in_progress(ws, today)
+    (row,) = evaluate.compare_week(con, ws, "all", CARD_KPIS, today)
+    cards = {}
+    for k in CARD_KPIS:
+        c = row.kpis[k]
+        target = targets.target_in_force(con, k, None, None, ws)
+        cards[k] = {"value": c.week.value, "previous": c.previous.value, "target": target,
+                    "status": kpi_status(k, c.week.value, target, running)}
+    from metrics.leads import lead_source
+
+    return _plain({
+        "week_start": ws,
+        "currency": aggregate.workspace_currency(con),
+        "in_progress": running,
+        "lead_source": lead_source(con),
+        "kpis": cards,
+        "rows": decision_rows(con, ws),
+    })
