@@ -1,0 +1,54 @@
+"""AppTest of pages/search.py: the empty state, the demo numbers, brand terms saved from the page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import app_test
+from i18n import fmt, tr
+from metrics import search
+from warehouse import db
+
+
+def test_empty_workspace_says_how_to_connect_or_upload(data_dir: Path) -> None:
+    path = data_dir / "Tom.duckdb"
+    with db.connect(path):
+        pass
+    at = app_test("pages/search.py", path).run()
+    assert not at.exception
+    assert at.title[0].value == "Søk"
+    assert at.info[0].value == tr("nb", "search.empty")
+    assert "Innstillinger → Google" in at.info[0].value
+
+
+def test_demo_shows_cards_from_the_metrics(demo_db: Path) -> None:
+    at = app_test("pages/search.py", demo_db, lang="en").run()
+    assert not at.exception
+    with db.connect(demo_db) as con:
+        (account,) = search.accounts(con)
+        o = search.overview(con, account)
+        movers = search.top_movers(con, account)
+    assert at.title[0].value == "Search"
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Clicks"] == fmt.number(o.current.clicks, "en")
+    assert labels["Impressions"] == fmt.number(o.current.impressions, "en")
+    assert labels["CTR"] == fmt.percent(o.current.ctr, "en")
+    assert labels["Average position"] == fmt.number(o.current.position, "en", 1)
+    # no brand terms yet: the page asks for them
+    assert any(i.value == tr("en", "search.brand.none") for i in at.info)
+    assert len(movers) >= 3
+    movers_df = at.dataframe[1].value                      # [0] is the weekly table
+    assert list(movers_df["Query"]) == [m.key for m in movers]
+    assert list(movers_df["Change"]) == [fmt.signed_number(m.change, "en") for m in movers]
+
+
+def test_brand_terms_saved_on_the_page_split_the_table(demo_db: Path) -> None:
+    at = app_test("pages/search.py", demo_db, lang="nb").run()
+    at.text_area[0].set_value("Rørlegger Nord\nrorleggernord")
+    at.button[0].click().run()
+    assert not at.exception
+    with db.connect(demo_db) as con:
+        assert search.brand_terms(con) == ("rørlegger nord", "rorleggernord")
+        brand, nonbrand = search.brand_split(con, search.accounts(con)[0], search.brand_terms(con))
+    table = next(d.value for d in at.dataframe if "Del" in d.value.columns)
+    assert list(table["Del"]) == ["Merkevare", "Øvrige søk"]
+    assert list(table["Klikk"]) == [fmt.number(brand.clicks, "nb"), fmt.number(nonbrand.clicks, "nb")]
