@@ -53,6 +53,51 @@ def ads_frame(rows: int, seed: int, account: str, start: date, days: int, source
     })
 
 
+def google_ads_csv(rows: int, seed: int, start: date, days: int, campaign: str | None = None) -> tuple[bytes, dict[str, float]]:
+    """A Google Ads "Campaign report" export (English UI, daily) and the totals it holds.
+
+    Spend is whole øre, so the totals are exact: (bytes, {"spend", "clicks", "impressions", "rows"}).
+    """
+    rng = np.random.default_rng(seed)
+    campaigns = max(1, -(-rows // days))
+    names = [campaign] if campaign else [f"Kampanje {seed}-{i}" for i in range(campaigns)]
+    lines = ["Campaign report", f'"{start:%B} {start.day}, {start.year} - '
+             f'{(start + timedelta(days=days - 1)):%B} {(start + timedelta(days=days - 1)).day}, '
+             f'{(start + timedelta(days=days - 1)).year}"',
+             "Day,Campaign status,Campaign,Campaign type,Budget,Currency code,Impr.,Interactions,Clicks,CTR,"
+             "Avg. CPC,Cost,Conversions,Conv. rate,Conv. value,Search impr. share"]
+    spend_ore = rng.integers(100, 200_000, rows)
+    clicks = rng.integers(1, 200, rows)
+    impr = clicks * 10 + rng.integers(0, 5_000, rows)
+    for k in range(rows):
+        day = start + timedelta(days=k % days)
+        name = names[min(k // days, len(names) - 1)] if not campaign else campaign
+        quoted = '"' + name.replace('"', '""') + '"'
+        lines.append(f"{day.isoformat()},Enabled,{quoted},Search,500.00,NOK,{impr[k]}, --,{clicks[k]},1.00%,"
+                     f"1.00,{spend_ore[k] // 100}.{spend_ore[k] % 100:02d},1.00,1.00%,10.00, --")
+    totals = {"rows": rows, "spend": round(int(spend_ore.sum()) / 100, 2), "clicks": int(clicks.sum()),
+              "impressions": int(impr.sum())}
+    return ("\n".join(lines) + "\n").encode("utf-8"), totals
+
+
+def meta_csv(campaigns: int, seed: int, month_start: date, month_end: date,
+             campaign: str | None = None) -> tuple[bytes, dict[str, float]]:
+    """A Meta Ads Manager export: one row per campaign for one reporting block, and its totals."""
+    rng = np.random.default_rng(seed)
+    lines = ['"Reporting starts","Reporting ends","Campaign name",Results,"Result indicator",Impressions,'
+             '"Link clicks","Amount spent (NOK)"']
+    spend_ore = rng.integers(100, 500_000, campaigns)
+    clicks = rng.integers(1, 500, campaigns)
+    for k in range(campaigns):
+        name = campaign if campaign else f"Meta {seed}-{k}"
+        quoted = '"' + name.replace('"', '""') + '"'
+        lines.append(f"{month_start.isoformat()},{month_end.isoformat()},{quoted},3,"
+                     f"actions:onsite_conversion.lead_grouped,{clicks[k] * 20},{clicks[k]},"
+                     f"{spend_ore[k] // 100}.{spend_ore[k] % 100:02d}")
+    totals = {"rows": campaigns, "spend": round(int(spend_ore.sum()) / 100, 2), "clicks": int(clicks.sum())}
+    return ("\n".join(lines) + "\n").encode("utf-8"), totals
+
+
 def file_load(frame: pd.DataFrame, name: str, account: str, start: date, days: int, origin: str = "file",
               source: str = "google_ads") -> FileLoad:
     digest = pd.util.hash_pandas_object(frame, index=False).sum()
