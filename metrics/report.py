@@ -49,15 +49,26 @@ def _plain(x: Any) -> Any:
     return x
 
 
-def decision_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Any]:
-    """The decision engine's rows for the week; [] only while the engine module does not exist."""
+ROW_FIELDS: tuple[str, ...] = ("channel", "campaign", "weeks_running", "spend", "leads", "cpl", "p", "verdict", "reason")
+
+
+def decision_rows(con: duckdb.DuckDBPyConnection, week_start: date, currency: str) -> list[dict[str, Any]]:
+    """The decision engine's rows for the week, contract fields first (`reason` in English).
+
+    [] only while the engine module does not exist; an error inside it is not hidden.
+    """
     try:
-        from metrics import decisions
+        from metrics import decision_text, decisions
     except ModuleNotFoundError as exc:
-        if exc.name != "metrics.decisions":
+        if exc.name not in ("metrics.decisions", "metrics.decision_text"):
             raise
         return []
-    return list(decisions.week_rows(con, week_start))
+    out = []
+    for r in decisions.week_rows(con, week_start):
+        full = _plain(r)
+        full["reason"] = decision_text.reason(r, "en", currency)
+        out.append({**{k: full.get(k) for k in ROW_FIELDS}, **full})
+    return out
 
 
 def week_report(con: duckdb.DuckDBPyConnection, week_start: date, today: date | None = None) -> dict[str, Any]:
@@ -72,11 +83,12 @@ def week_report(con: duckdb.DuckDBPyConnection, week_start: date, today: date | 
                     "status": kpi_status(k, c.week.value, target, running)}
     from metrics.leads import lead_source
 
+    currency = aggregate.workspace_currency(con)
     return _plain({
         "week_start": ws,
-        "currency": aggregate.workspace_currency(con),
+        "currency": currency,
         "in_progress": running,
         "lead_source": lead_source(con),
         "kpis": cards,
-        "rows": decision_rows(con, ws),
+        "rows": decision_rows(con, ws, currency),
     })
