@@ -163,3 +163,30 @@ def test_sign_in_button_starts_the_login_flow_of_its_provider(monkeypatch: pytes
     at.button(key="auth_login_microsoft").click().run()
     assert called == ["microsoft"]
     assert "Monday numbers" not in texts(at)
+
+
+def test_without_sign_in_the_app_refuses_to_serve_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.auth
+
+    monkeypatch.setattr(ui.auth, "listen_address", lambda: "0.0.0.0")
+    at = run({}, auth=None)
+    assert "Monday numbers" not in texts(at)
+    assert "listens on 0\\.0\\.0\\.0 without sign-in" in at.error[0].value
+    # the owner may say a proxy in front does the login
+    at = run({}, {"access": {"listen_without_login": True}}, auth=None)
+    assert "Monday numbers" in texts(at)
+    # with sign-in configured, any address is fine
+    at = run({"is_logged_in": True, "email": "owner@firma.no"}, MANDAG)
+    assert "Monday numbers" in texts(at)
+
+
+def test_the_project_config_listens_on_loopback_only() -> None:
+    import tomllib
+    from pathlib import Path
+
+    from ui.auth import local_only_ok
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert local_only_ok({}, config["server"]["address"])
+    assert not local_only_ok({}, None) and not local_only_ok({}, "0.0.0.0")

@@ -150,7 +150,28 @@ def workspaces_for(state: AuthState, names: Iterable[str], secrets: Mapping[str,
     return [n for n in names if n not in lists]
 
 
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def local_only_ok(secrets: Mapping[str, Any], address: str | None) -> bool:
+    """Without sign-in Mandag serves this machine only, unless the owner says something in
+    front of it does the login (`[mandag.access] listen_without_login = true`)."""
+    if secrets.get("auth"):
+        return True
+    if (address or "").strip().lower() in _LOOPBACK:
+        return True
+    return _access(secrets).get("listen_without_login") is True
+
+
 # ------------------------------------------------------------------------------- Streamlit --
+
+def listen_address() -> str | None:
+    """The address the server listens on (`server.address`; empty means every interface)."""
+    try:
+        return st.get_option("server.address") or None
+    except Exception:
+        return None
+
 
 class SecretsUnreadable(RuntimeError):
     """.streamlit/secrets.toml exists but cannot be parsed."""
@@ -187,6 +208,9 @@ def gate(lang: str | None = None) -> AuthState:
         st.stop()
     state, why = decide(secrets, _user())
     st.session_state["auth_state"] = state
+    if not state.required and not local_only_ok(secrets, listen_address()):
+        st.error(tr(lang, "auth.open_without_login", address=md_escape(listen_address() or "0.0.0.0")))
+        st.stop()
     if not state.required or state.allowed:
         return state
     if not state.logged_in:

@@ -38,6 +38,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Mandag kan ikke lese .streamlit/secrets.toml, så appen holdes stengt. Rett filen (se docs/security.md) og start appen på nytt.",
         "en": "Mandag cannot read .streamlit/secrets.toml, so the app stays closed. Fix the file (see docs/security.md) and restart the app.",
     },
+    "auth.open_without_login": {
+        "nb": "Mandag lytter på {address} uten innlogging, så hvem som helst på nettverket kunne sett tallene. Appen holdes stengt. Sett server.address = \"127.0.0.1\" i .streamlit/config.toml, eller slå på innlogging (se docs/security.md).",
+        "en": "Mandag listens on {address} without sign-in, so anyone on the network could see the numbers. The app stays closed. Set server.address = \"127.0.0.1\" in .streamlit/config.toml, or turn on sign-in (see docs/security.md).",
+    },
     "auth.signed_in_as": {
         "nb": "Logget inn som {who}",
         "en": "Signed in as {who}",
