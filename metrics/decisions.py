@@ -351,6 +351,8 @@ def _bins(series: _Series, window: Sequence[date], cutoff: date, since: date | N
         for f in series.by_week.get(w, ()):
             if f.period_end > cutoff or f.period_start < lo:
                 continue
+            if f.partial and f.period_end != cutoff:
+                continue   # the first days of a week, cut off for another Monday
             if since is not None and f.period_start < since:
                 continue
             if until is not None and f.period_end > until:
@@ -432,7 +434,8 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
         start: date = exp["start_date"]
         first_week = _monday(start)
         planned = planned_weeks(start, exp["planned_end"])
-        since, until = start, exp["planned_end"]
+        # Experiments run in whole ISO weeks: from the Monday of the start to the Sunday of the end.
+        since, until = first_week, _monday(exp["planned_end"]) + timedelta(days=6)
     else:
         if series.first_spend is None:
             return None
@@ -597,7 +600,11 @@ def week_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Decision
     week = _monday(week_start)
     rules = rules_from_settings(con)
     span = HISTORY_WEEKS + max(rules.eval_weeks, 6) + len(rules.excluded_weeks) + 1
-    data = facts(con, week - timedelta(days=7 * span), week + timedelta(days=6))
+    mondays = _all_weeks(week - timedelta(days=7 * HISTORY_WEEKS), week)
+    cutoffs = {w + timedelta(days=6 - rules.lag_days) for w in mondays}
+    if rules.business_type == "shop":
+        cutoffs |= {w + timedelta(days=6 - rules.revenue_lag_days) for w in mondays}
+    data = facts(con, week - timedelta(days=7 * span), week, cutoffs)
     targets = _Targets(con)
     buckets = _buckets(con)
 
@@ -605,17 +612,33 @@ def week_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Decision
     campaign_series: dict[tuple[str, str], dict[date, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     names: dict[tuple[str, str], str] = {}
     for f in data.rows:
-        wk = _monday(f.period_end)
+        wk = _monday(f.period_start)
         channel_series[f.channel][wk].append(f)
         if f.campaign_key:
             campaign_series[(f.channel, f.campaign_key)][wk].append(f)
             if (f.channel, f.campaign_key) not in names or f.spend > 0:
                 names[(f.channel, f.campaign_key)] = f.campaign
 
+    fetch_start = week - timedelta(days=7 * span)
+
+    def first_spend(by_week: dict[date, list[Fact]], keys: set[str]) -> date | None:
+        """The first week with spend in the data; when that is the first week fetched, the
+        campaigns' first day with spend over all history (the row is older than the data read)."""
+        spent = [w for w, fs in by_week.items() if any(f.spend > 0 and not f.partial for f in fs)]
+        if not spent:
+            return None
+        first = min(spent)
+        known = [data.first_spend[k] for k in keys if k in data.first_spend]
+        if first <= fetch_start:
+            return min([first, *known])
+        same_week = [d for d in known if _monday(d) == first]
+        return min(same_week) if same_week else first   # the real first day when we know it
+
     rows: list[DecisionRow] = []
     channel_rows = []
     for ch, by_week in channel_series.items():
-        r = _evaluate(_Unit("channel", ch, None, None), _Series(by_week, data.first_spend.get((ch, None))),
+        keys = {f.campaign_key for fs in by_week.values() for f in fs if f.spend > 0}
+        r = _evaluate(_Unit("channel", ch, None, None), _Series(by_week, first_spend(by_week, keys)),
                       week, rules, targets, None)
         if r is not None:
             channel_rows.append(r)
@@ -627,7 +650,7 @@ def week_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Decision
             if ch != cr.channel:
                 continue
             r = _evaluate(_Unit("campaign", ch, names[(ch, key)], key),
-                          _Series(by_week, data.first_spend.get((ch, key))), week, rules, targets,
+                          _Series(by_week, first_spend(by_week, {key})), week, rules, targets,
                           buckets.get(key, "proven"))
             if r is not None:
                 camps.append(r)
@@ -737,7 +760,7 @@ def cpl_series(con: duckdb.DuckDBPyConnection, channel: str, campaign: str | Non
     week = _monday(week_start)
     first = week - timedelta(days=7 * (weeks - 1))
     rules = rules_from_settings(con)
-    data = facts(con, first, week + timedelta(days=6))
+    data = facts(con, first, week)
     key = normalise(campaign) if campaign else None
     by_week: dict[date, list[float]] = {}
     for f in data.rows:
@@ -745,7 +768,9 @@ def cpl_series(con: duckdb.DuckDBPyConnection, channel: str, campaign: str | Non
             continue
         if f.period_start < first:
             continue
-        acc = by_week.setdefault(_monday(f.period_end), [0.0, 0.0])
+        if f.partial:
+            continue
+        acc = by_week.setdefault(_monday(f.period_start), [0.0, 0.0])
         acc[0] += f.spend
         acc[1] += f.leads
     out = []

@@ -218,6 +218,21 @@ def test_week_rows_lag_exclusion(ws):
         assert ch0.phi > 1   # the 0-lead week is far from the others
 
 
+def test_lag_inside_a_week(ws):
+    # lag 3: the cut-off is the judged week's Thursday, so the judged week's Monday counts.
+    with db.connect(ws) as con:
+        weekly_ads(con, "Paid Search", [(950, 4)] * 7 + [(5000, 0)])
+        add_target(con, "cpl", "all", 400)
+        settings.put(con, "lag_days", 3)
+        ch = decisions.week_rows(con, WEEK)[0]
+        assert (ch.spend, ch.leads, ch.judged_weeks) == (5 * 950 + 5000, 20, 6)
+        assert ch.judged_to == WEEK + timedelta(days=3)
+        settings.put(con, "lag_days", 10)   # reaches into the week before: its Monday row still counts
+        ch = decisions.week_rows(con, WEEK)[0]
+        assert (ch.spend, ch.leads) == (5 * 950, 20)
+        assert ch.judged_to == WEEK - timedelta(days=4)
+
+
 def test_excluded_weeks_reach_further_back(ws):
     with db.connect(ws) as con:
         weekly_ads(con, "Paid Search", [(1000, 1)] * 4 + [(1000, 10)] + [(1000, 1)] * 4)
