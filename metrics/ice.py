@@ -15,7 +15,7 @@ Every action sits in one 70/20/10 bucket (`proven`, `improvement`, `experiment`)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Final, Literal
 
 import duckdb
@@ -258,9 +258,11 @@ class ExperimentSpec:
     budget: float | None = None
     campaign: str | None = None
     target_value: float | None = None   # CPL target in the workspace currency (None: the target in force)
+    channel: str | None = None          # channel group it is judged in (None: the action's own channel)
 
 
-def experiment_problems(spec: ExperimentSpec) -> list[Problem]:
+def experiment_problems(spec: ExperimentSpec, channel: str | None = "-") -> list[Problem]:
+    """Problems with an experiment spec; `channel` is the channel it would be judged in (None: none known)."""
     out: list[Problem] = []
     if not 4 <= int(spec.weeks) <= 6:
         out.append(Problem("weeks", "out_of_range", spec.weeks))
@@ -268,45 +270,29 @@ def experiment_problems(spec: ExperimentSpec) -> list[Problem]:
         out.append(Problem("budget", "out_of_range", spec.budget))
     if spec.target_value is not None and spec.target_value <= 0:
         out.append(Problem("target_value", "out_of_range", spec.target_value))
+    if not channel:
+        out.append(Problem("channel", "required"))
     return out
 
 
 def start_experiment(con: duckdb.DuckDBPyConnection, item_id: int, spec: ExperimentSpec) -> int:
-    """Register the ICE item as an experiment and mark the item 'doing'; return the experiment id.
+    """Register the ICE item as a running experiment (the 10 % bucket); return the experiment id.
 
-    Uses `metrics.experiments.create_from_ice` when the decisions module provides it, else inserts
-    the row itself with the same meaning (bucket 'experiment', status 'running', linked by ice_item_id).
+    Registration goes through `metrics.experiments.create_from_ice` (name and description come from
+    the item; planned end = start + 7·weeks − 1 days). The item moves to the experiment bucket.
+    Raises `InvalidItem` (weeks outside 4–6, negative budget, no channel) or `KeyError`.
     """
-    problems = experiment_problems(spec)
-    if problems:
-        raise InvalidItem(problems)
-    rows = con.execute("SELECT name, channel, description FROM ice_items WHERE item_id = ?", [item_id]).fetchall()
+    from metrics import experiments
+
+    rows = con.execute("SELECT channel FROM ice_items WHERE item_id = ?", [item_id]).fetchall()
     if not rows:
         raise KeyError(item_id)
-    name, channel, description = rows[0]
-    planned_end = spec.start + timedelta(days=7 * int(spec.weeks) - 1)
-    campaign = _clean(spec.campaign)
-    creator = _experiments_creator()
-    if creator is not None:
-        experiment_id = int(creator(con, item_id, start=spec.start, planned_end=planned_end, budget=spec.budget,
-                                    campaign=campaign, target_value=spec.target_value))
-    else:
-        experiment_id = int(con.execute("SELECT nextval('entity_id_seq')").fetchall()[0][0])
-        con.execute(
-            """INSERT INTO experiments (experiment_id, name, channel, campaign, hypothesis, bucket, start_date,
-                   planned_end, budget, target_kpi, target_value, status, ice_item_id, created_at)
-               VALUES (?, ?, ?, ?, ?, 'experiment', ?, ?, ?, 'cpl', ?, 'running', ?, ?)""",
-            [experiment_id, name, channel, campaign, description, spec.start, planned_end, spec.budget,
-             spec.target_value, item_id, _now()],
-        )
-    con.execute("UPDATE ice_items SET status = 'doing', bucket = 'experiment', updated_at = ? WHERE item_id = ?",
-                [_now(), item_id])
-    return experiment_id
-
-
-def _experiments_creator():  # type: ignore[no-untyped-def]
-    try:
-        from metrics import experiments
-    except ImportError:
-        return None
-    return getattr(experiments, "create_from_ice", None)
+    channel = _clean(spec.channel) or _clean(rows[0][0])
+    problems = experiment_problems(spec, channel)
+    if problems:
+        raise InvalidItem(problems)
+    exp = experiments.create_from_ice(con, item_id, start=spec.start, weeks=int(spec.weeks), channel=channel,
+                                      campaign=_clean(spec.campaign), budget=spec.budget,
+                                      target_value=spec.target_value)
+    con.execute("UPDATE ice_items SET bucket = 'experiment', updated_at = ? WHERE item_id = ?", [_now(), item_id])
+    return int(exp.experiment_id)

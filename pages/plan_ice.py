@@ -7,7 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from i18n import fmt
+from metrics import budget as budget_metrics
 from metrics import ice, plan90
+from metrics.experiments import ExperimentRefused
 from metrics.periods import today_utc
 from metrics.safe_export import markdown_escape, to_csv_bytes
 from ui import cache
@@ -161,12 +163,26 @@ if not backlog.empty:
                                          step=50.0, key=f"plan_ice_exp_target_{chosen}")
                 campaign = c3.text_input(t("plan.ice.exp_campaign"), key=f"plan_ice_exp_campaign_{chosen}",
                                          help=t("plan.ice.exp_campaign_help"))
+                known = cache.cached(budget_metrics.channels)
+                options = [None, *known] + ([current_item.channel] if current_item.channel
+                                            and current_item.channel not in known else [])
+                exp_channel = st.selectbox(
+                    t("plan.ice.exp_channel"), options,
+                    index=options.index(current_item.channel) if current_item.channel in options else 0,
+                    format_func=lambda c: c or "—", key=f"plan_ice_exp_channel_{chosen}",
+                    help=t("plan.ice.exp_channel_help"))
                 if st.form_submit_button(t("plan.ice.exp_button"), key=f"plan_ice_exp_submit_{chosen}"):
-                    spec = ice.ExperimentSpec(start, int(weeks), budget, campaign or None, target or None)
-                    problems = ice.experiment_problems(spec)
+                    spec = ice.ExperimentSpec(start, int(weeks), budget, campaign or None, target or None,
+                                              exp_channel)
+                    problems = ice.experiment_problems(spec, exp_channel or current_item.channel)
                     if problems:
                         for p in problems:
                             st.error(t(f"plan.ice.exp_err.{p.field}"))
                     else:
-                        cache.run(ice.start_experiment, chosen, spec)
-                        flash("ok", t("plan.ice.exp_created", name=markdown_escape(current_item.name), start=fmt.day(start, lang)))
+                        try:
+                            cache.run(ice.start_experiment, chosen, spec)
+                        except ExperimentRefused as exc:
+                            st.error(exc.message(lang))
+                        else:
+                            flash("ok", t("plan.ice.exp_created", name=markdown_escape(current_item.name),
+                                          start=fmt.day(start, lang)))

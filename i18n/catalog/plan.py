@@ -166,10 +166,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Navnet på kampanjen i Google Ads, Meta eller en annen annonsekonto.",
         "en": "The campaign's name in Google Ads, Meta or another ad account.",
     },
+    "plan.ice.exp_channel": {"nb": "Kanal", "en": "Channel"},
+    "plan.ice.exp_channel_help": {
+        "nb": "Kanalgruppen eksperimentet vurderes i, slik den står i annonsedataene (f.eks. Paid Social).",
+        "en": "The channel group the experiment is judged in, as it appears in the ad data (e.g. Paid Social).",
+    },
     "plan.ice.exp_button": {"nb": "Start eksperimentet", "en": "Start the experiment"},
     "plan.ice.exp_created": {
         "nb": "«{name}» er registrert som eksperiment fra {start}.",
         "en": "“{name}” is registered as an experiment from {start}.",
+    },
+    "plan.ice.exp_err.channel": {
+        "nb": "Velg kanalen eksperimentet skal vurderes i.",
+        "en": "Choose the channel the experiment is judged in.",
     },
     "plan.ice.exp_err.weeks": {"nb": "Et eksperiment varer 4–6 uker.", "en": "An experiment runs for 4–6 weeks."},
     "plan.ice.exp_err.budget": {"nb": "Budsjettet kan ikke være negativt.", "en": "The budget cannot be negative."},
