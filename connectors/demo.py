@@ -89,7 +89,7 @@ def _hash(*parts: object) -> str:
 
 def _weekday_factor(days: pd.DatetimeIndex) -> np.ndarray:
     # Plumbing leads peak early in the week; weekends are quiet.
-    return np.array([1.15, 1.1, 1.05, 1.0, 0.95, 0.7, 0.6])[days.weekday]
+    return np.array([1.15, 1.1, 1.05, 1.0, 0.95, 0.7, 0.6])[days.day_of_week]
 
 
 def build(path: str | Path, end: date | None = None) -> str:

@@ -13,6 +13,7 @@ SECTIONS = (  # tab title key, module with render()
     ("settings.tab.metrics", "ui.settings_metrics"),
     ("settings.tab.decisions", "ui.settings_decisions"),
     ("settings.tab.google", "ui.settings_google"),
+    ("settings.tab.workspace", "ui.settings_workspace"),
 )
 available = []
 for key, module in SECTIONS:

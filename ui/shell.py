@@ -44,8 +44,11 @@ def registered_pages() -> list[tuple[str, str, str, str]]:
 
 
 def _lang() -> str:
-    lang = st.session_state.get("lang") or st.query_params.get("lang") or "nb"
-    return lang if lang in LANG_LABELS else "nb"
+    # The sidebar widget's value is in the session state before the widget is drawn again.
+    for lang in (st.session_state.get("_lang_pick"), st.session_state.get("lang"), st.query_params.get("lang")):
+        if lang in LANG_LABELS:
+            return lang
+    return "nb"
 
 
 def _ensure_workspace() -> list[workspaces.Workspace]:
@@ -92,15 +95,13 @@ def pages(ctx: Ctx) -> dict[str, list[st.Page]]:
     return sections
 
 
+def _on_week(key: str) -> None:
+    st.session_state["week_pick"] = st.session_state[key]
+
+
 def _on_workspace() -> None:
     st.session_state["workspace"] = st.session_state["_ws_pick"]
     st.session_state.pop("week_pick", None)
-    st.query_params["ws"] = st.session_state["workspace"]
-
-
-def _on_lang() -> None:
-    st.session_state["lang"] = st.session_state["_lang_pick"]
-    st.query_params["lang"] = st.session_state["lang"]
 
 
 def sidebar(ctx: Ctx) -> Ctx:
@@ -108,19 +109,25 @@ def sidebar(ctx: Ctx) -> Ctx:
     lang = ctx.lang
     with st.sidebar:
         names = [w.name for w in workspaces.list_workspaces()]
-        st.session_state["_ws_pick"] = ctx.workspace
+        if st.session_state.get("_ws_pick") != ctx.workspace:
+            st.session_state["_ws_pick"] = ctx.workspace
         st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
         if ctx.is_demo:
             st.caption(f":orange-badge[{tr(lang, 'app.demo_badge')}] {tr(lang, 'app.demo_notice')}")
-        st.session_state["_lang_pick"] = lang
-        st.segmented_control(tr(lang, "app.language"), list(LANG_LABELS), key="_lang_pick",
-                             format_func=LANG_LABELS.get, on_change=_on_lang)
+        if st.session_state.get("_lang_pick") != lang:
+            st.session_state["_lang_pick"] = lang
+        st.segmented_control("Språk · Language", list(LANG_LABELS), key="_lang_pick",
+                             format_func=LANG_LABELS.get)
+        st.query_params["lang"] = lang  # keeps the language on reload
         weeks = cache.cached(weekly.complete_weeks, date.today(), db_path=ctx.db_path)
         week = None
         if weeks:
             if st.session_state.get("week_pick") not in weeks:
                 st.session_state["week_pick"] = weeks[0]
-            week = st.selectbox(tr(lang, "app.week"), weeks, key="week_pick",
+            # One widget per language: the browser keeps an option's old text when only its label changes.
+            key = f"_week_{lang}"
+            st.session_state[key] = st.session_state["week_pick"]
+            week = st.selectbox(tr(lang, "app.week"), weeks, key=key, on_change=_on_week, args=(key,),
                                 format_func=lambda w: f"{fmt.week_label(w, lang).capitalize()} · {fmt.week_range(w, lang)}")
     ctx = replace(ctx, week_start=week)
     st.session_state["ctx"] = ctx

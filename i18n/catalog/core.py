@@ -149,3 +149,16 @@ STRINGS.update({
     "monday.gap": {"nb": "{source} har ingen data i {week} — sjekk sporingen eller last opp den uken.",
                    "en": "{source} has no data in {week} — check the tracking or upload that week."},
 })
+STRINGS.update({
+    "settings.ws.currency_title": {"nb": "Rapporteringsvaluta", "en": "Reporting currency"},
+    "settings.ws.currency_help": {
+        "nb": "Alle beløp vises i denne valutaen. Eksporter i andre valutaer regnes om med kursene under.",
+        "en": "Every amount is shown in this currency. Exports in other currencies are converted with the rates below."},
+    "settings.ws.fx_title": {"nb": "Valutakurser", "en": "Exchange rates"},
+    "settings.ws.fx_help": {"nb": "Én rad per dag og valuta: hva 1 enhet er verdt i {currency}.",
+                            "en": "One row per day and currency: what 1 unit is worth in {currency}."},
+    "settings.ws.fx_day": {"nb": "Dag", "en": "Day"},
+    "settings.ws.fx_currency": {"nb": "Valuta", "en": "Currency"},
+    "settings.ws.fx_rate": {"nb": "Kurs", "en": "Rate"},
+    "settings.ws.fx_saved": {"nb": "{n} kurser lagret.", "en": "{n} rates saved."},
+})
