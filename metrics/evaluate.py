@@ -141,6 +141,9 @@ def compare_week(con: duckdb.DuckDBPyConnection, week_start: date, grain: Grain 
     running = periods.in_progress(ws, today)
     out = []
     for key in keys:
+        if grain != "all" and all(x is None for x in key) and not any(
+                s[key]["n_ad"] + s[key]["n_ga4"] + s[key]["n_crm"] for s in sums.values() if key in s):
+            continue   # other costs without a channel: they count for the whole workspace only
         measures = {n: leads.derive(sums[n].get(key, empty), b) for n in wins}
         out.append(GroupWeek(key, ws, running, {
             k: Comparison(k, *(result(k, measures[n]) for n in wins)) for k in kpis}))

@@ -14,6 +14,7 @@ purchases. Revenue (setting `revenue_source`): `crm` (won deal value), `ga4` (GA
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import duckdb
@@ -150,3 +151,10 @@ def spend_share_band(share: float | None, pushing: bool = False) -> str | None:
         return None
     low, high = (0.10, 0.15) if pushing else (0.05, 0.10)
     return "below" if share < low else "within" if share <= high else "above"
+
+
+def lead_comparison(con: duckdb.DuckDBPyConnection, start: date, end: date) -> LeadComparison:
+    """Leads by source over [start, end] for the whole workspace, with the over-claim (Monday page)."""
+    from metrics.aggregate import window_sums
+
+    return compare(window_sums(con, start, end)[0], basis(con))

@@ -156,9 +156,9 @@ if rows:
         weeks = [w.week_start for w in p.weeks]
         fig = go.Figure()
         fig.add_scatter(x=weeks, y=[w.glide * scale for w in p.weeks], mode="lines", name=t("targets.chart.glide"),
-                        line={"dash": "dash"})
+                        line={"dash": "dash", "color": "#6b7280"})
         fig.add_scatter(x=weeks, y=[None if w.actual is None else w.actual * scale for w in p.weeks],
-                        mode="lines+markers", name=t("targets.chart.actual"))
+                        mode="lines+markers", name=t("targets.chart.actual"), line={"color": "#1d4ed8"})
         fig.update_layout(height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis_title=t("targets.chart.week"),
                           legend={"orientation": "h"})
         st.plotly_chart(fig, width="stretch", key="target_chart")

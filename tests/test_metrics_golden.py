@@ -120,6 +120,7 @@ def test_sums_over_sums_not_average_of_ratios(con):
 def test_channel_grain_and_ga4_campaign_join(con):
     rows = {r.key[0]: r for r in evaluate.compare_week(con, WEEK, "channel", today=D("2026-11-26"))}
     ps, social, organic = rows["Paid Search"], rows["Paid Social"], rows["Organic Search"]
+    assert None not in rows            # the unassigned November costs belong to the whole workspace only
     # Paid Search: spend 4000, GA4 leads 6 ('brand search' joins Brand_Search) → CPL 666.67
     assert ps.kpis["spend"].week.value == pytest.approx(4000)
     assert ps.kpis["leads"].week.value == 6
@@ -160,6 +161,7 @@ def test_lead_source_selection_and_overclaim(con):
     cmp = compare(g, basis(con))
     assert (cmp.chosen, cmp.platform, cmp.ga4, cmp.ga4_paid, cmp.crm) == ("ga4", 16, 12, 7, None)
     assert cmp.reference == "ga4" and cmp.overclaim == pytest.approx(16 / 7)   # platforms claim 2.29×
+    assert leads.lead_comparison(con, WEEK, D("2026-11-22")) == cmp
     settings.put(con, "lead_source", "platform")
     cmp = compare(g, basis(con))
     assert cmp.chosen == "platform" and cmp.value == 16
