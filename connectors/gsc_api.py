@@ -285,3 +285,21 @@ def window(last_complete: date | None, today: date, *, lookback: int = LOOKBACK_
     end = today - timedelta(days=DELAY_DAYS)
     start = end - timedelta(days=backfill - 1) if last_complete is None else last_complete - timedelta(days=lookback - 1)
     return Window(min(start, end), end)
+
+
+@dataclass(frozen=True)
+class Probe:
+    site_url: str
+    start: date
+    end: date
+    clicks: int
+    impressions: int
+
+
+def probe(service: Any, site_url: str, today: date, *, sleep: Callable[[float], None] = time.sleep) -> Probe:
+    """A cheap test of access: the property's clicks and impressions over the last 7 days with data."""
+    site = validate_site_url(site_url)
+    end = today - timedelta(days=DELAY_DAYS + 1)
+    start = end - timedelta(days=6)
+    t = day_totals(service, site, start, end, sleep=sleep)
+    return Probe(site, start, end, sum(v[0] for v in t.days.values()), sum(v[1] for v in t.days.values()))

@@ -11,6 +11,7 @@ the app is open, and the app shows the new rows on its next rerun.
 """
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
@@ -43,9 +44,15 @@ class SyncResult:
     loads: int = 0
 
     def text(self, lang: str = "en") -> str:
-        from i18n import tr
+        from i18n import fmt, tr
 
-        return tr(lang, self.code, **self.params)
+        params = dict(self.params)
+        for k in ("start", "end"):
+            if isinstance(params.get(k), str):
+                params[k] = fmt.day(date.fromisoformat(params[k]), lang)
+        if isinstance(params.get("rows"), int):
+            params["rows"] = fmt.number(params["rows"], lang)
+        return tr(lang, self.code, **params)
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,31 @@ class SyncStatus:
     last_complete_day: date | None
     last_run_at: datetime | None
     status: str | None
-    message: str | None
+    message: str | None            # JSON {"code": i18n key, "params": {...}}
+
+    @property
+    def code(self) -> str | None:
+        return _decode(self.message)[0]
+
+    def text(self, lang: str = "en") -> str:
+        from i18n import tr
+
+        code, params = _decode(self.message)
+        return tr(lang, code, **params) if code else ""
+
+
+def _encode(code: str, params: dict[str, Any] | None = None) -> str:
+    return json.dumps({"code": code, "params": {k: str(v) for k, v in (params or {}).items()}}, ensure_ascii=False)
+
+
+def _decode(message: str | None) -> tuple[str | None, dict[str, Any]]:
+    if not message:
+        return None, {}
+    try:
+        d = json.loads(message)
+        return str(d["code"]), dict(d.get("params") or {})
+    except (ValueError, KeyError, TypeError):
+        return message, {}
 
 
 # ---- state ----------------------------------------------------------------------------------
@@ -67,7 +98,8 @@ def get_state(con: duckdb.DuckDBPyConnection, source: str, account: str) -> date
 
 
 def set_state(con: duckdb.DuckDBPyConnection, source: str, account: str, last_complete_day: date | None,
-              status: str, message: str) -> None:
+              status: str, code: str, params: dict[str, Any] | None = None) -> None:
+    message = _encode(code, params)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     con.execute(
         """INSERT INTO sync_state (source, account, last_complete_day, last_run_at, status, message)
@@ -134,25 +166,44 @@ def sync_ga4(db_path: Path, cfg: Config, *, today: date, progress: Progress | No
         while start <= win.end:
             end = min(win.end, start + timedelta(days=GA4_CHUNK_DAYS - 1))
             p = ga4_api.pull(client, pid, start, end, cfg.lead_events, page_limit=page_limit, sleep=sleep)
-            with db.connect(db_path) as con:
-                res = loader.load(con, p.file_load())
-                set_state(con, "ga4", pid, end, "ok", "google.sync.ok")
-            rows += res.rows
-            loads += 1
+            if last is not None or len(p.frame):   # a backfill skips the empty months before the first data
+                with db.connect(db_path) as con:
+                    res = loader.load(con, p.file_load())
+                    set_state(con, "ga4", pid, end, "ok", "google.sync.ok")
+                rows += res.rows
+                loads += 1
             if progress:
                 progress("ga4", (end - win.start).days + 1, total)
             start = end + timedelta(days=1)
-    except (ga4_api.GA4Error, google_auth.NotConnected) as exc:
-        code = exc.code if isinstance(exc, ga4_api.GA4Error) else str(exc)
-        params = exc.params if isinstance(exc, ga4_api.GA4Error) else {}
-        if isinstance(exc, google_auth.NotConnected):
-            code = "google.sync.ga4_not_connected"
         with db.connect(db_path) as con:
-            set_state(con, "ga4", pid, None, "error", code)
+            set_state(con, "ga4", pid, win.end, "ok", "google.sync.ok")
+    except Exception as exc:
+        code, params = _problem(exc, "ga4")
+        with db.connect(db_path) as con:
+            set_state(con, "ga4", pid, None, "error", code, params)
         return SyncResult("ga4", pid, "error", code, params, win.start, win.end, rows, loads)
     return SyncResult("ga4", pid, "ok", "google.sync.done", {"rows": rows, "start": win.start.isoformat(),
                                                               "end": win.end.isoformat()},
                       win.start, win.end, rows, loads)
+
+
+def _problem(exc: Exception, source: SyncSource) -> tuple[str, dict[str, Any]]:
+    """The i18n key and parameters for a failed sync; re-raises what is a bug rather than a problem."""
+    import sys
+    import traceback
+
+    from google.auth import exceptions as auth_exc
+
+    if isinstance(exc, (ga4_api.GA4Error, gsc_api.GSCError)):
+        return exc.code, dict(exc.params)
+    if isinstance(exc, google_auth.NotConnected):
+        return (f"google.sync.{source}_not_connected", {}) if str(exc) == "google.err.not_connected" else (str(exc), {})
+    if isinstance(exc, auth_exc.RefreshError):
+        return "google.err.unauthenticated", {}
+    if isinstance(exc, (auth_exc.TransportError, OSError, db.WorkspaceBusy)):
+        traceback.print_exc(file=sys.stderr)
+        return "google.sync.failed", {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
+    raise exc
 
 
 def sync_gsc(db_path: Path, cfg: Config, *, today: date, progress: Progress | None = None,
@@ -176,24 +227,29 @@ def sync_gsc(db_path: Path, cfg: Config, *, today: date, progress: Progress | No
             if progress:
                 progress("gsc", done, total)
 
+        chunks = 0
         for chunk in gsc_api.pull(service, site, win.start, win.end, today, progress=day_progress,
                                   row_limit=row_limit, sleep=sleep):
+            chunks += 1
+            last_end = chunk.end
+            if last is None and chunk.rows.empty and chunk.daily.empty:
+                continue   # a backfill skips the empty weeks before the first data
             with db.connect(db_path) as con:
                 res = loader.load(con, chunk.file_load())
                 set_state(con, "gsc", site, chunk.end, "ok", "google.sync.ok")
             rows += res.rows
             loads += 1
-            last_end = chunk.end
-    except (gsc_api.GSCError, google_auth.NotConnected) as exc:
-        code = exc.code if isinstance(exc, gsc_api.GSCError) else "google.sync.gsc_not_connected"
-        params = exc.params if isinstance(exc, gsc_api.GSCError) else {}
+    except Exception as exc:
+        code, params = _problem(exc, "gsc")
         with db.connect(db_path) as con:
-            set_state(con, "gsc", site, None, "error", code)
+            set_state(con, "gsc", site, None, "error", code, params)
         return SyncResult("gsc", site, "error", code, params, win.start, win.end, rows, loads)
-    if loads == 0:
+    if chunks == 0:
         with db.connect(db_path) as con:
             set_state(con, "gsc", site, None, "ok", "google.sync.gsc_nothing_complete")
         return SyncResult("gsc", site, "ok", "google.sync.gsc_nothing_complete", {}, win.start, win.end)
+    with db.connect(db_path) as con:
+        set_state(con, "gsc", site, last_end, "ok", "google.sync.ok")
     return SyncResult("gsc", site, "ok", "google.sync.done",
                       {"rows": rows, "start": win.start.isoformat(), "end": (last_end or win.end).isoformat()},
                       win.start, last_end, rows, loads)

@@ -82,8 +82,9 @@ def test_property_but_no_credentials(tmp_path: Path, capsys: pytest.CaptureFixtu
         "GA4: GA4 is not connected: add a service-account key in Settings → Google, or sign in with Google.")
     with db.connect(path) as con:
         (st,) = sync.status_rows(con)
-    assert (st.source, st.account, st.status, st.message, st.last_complete_day) == (
+    assert (st.source, st.account, st.status, st.code, st.last_complete_day) == (
         "ga4", "123456789", "error", "google.sync.ga4_not_connected", None)
+    assert st.text("nb").startswith("GA4 er ikke koblet til")
 
 
 def test_measurement_id_in_settings_is_reported(tmp_path: Path) -> None:

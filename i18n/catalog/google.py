@@ -139,6 +139,10 @@ STRINGS = {
         "en": "Search Console is not connected: add a service-account key in Settings → Google, or sign in with Google.",
     },
     "google.sync.ok": {"nb": "OK", "en": "OK"},
+    "google.sync.failed": {
+        "nb": "synkroniseringen stoppet ({error}). Sjekk nettforbindelsen og prøv igjen; det som alt er hentet, er beholdt.",
+        "en": "the sync stopped ({error}). Check the network connection and try again; what was fetched is kept.",
+    },
     "google.sync.done": {
         "nb": "hentet {rows} rader for {start}–{end}.",
         "en": "fetched {rows} rows for {start} to {end}.",
@@ -175,6 +179,7 @@ STRINGS = {
         "nb": "Ingen Google-tilgang ennå. Last opp en tjenestekontonøkkel, eller logg inn med Google.",
         "en": "No Google access yet. Upload a service-account key, or sign in with Google.",
     },
+    "google.creds.save": {"nb": "Lagre nøkkel", "en": "Save key"},
     "google.creds.remove": {"nb": "Fjern lagret tilgang", "en": "Remove stored access"},
     "google.creds.removed": {"nb": "Lagret tilgang er fjernet.", "en": "Stored access removed."},
     "google.oauth.header": {"nb": "Eller: logg inn med Google", "en": "Or: sign in with Google"},
@@ -219,6 +224,10 @@ STRINGS = {
     "google.gsc.prefix": {"nb": "URL-prefiks", "en": "URL prefix"},
     "google.gsc.save": {"nb": "Lagre egenskap", "en": "Save property"},
     "google.gsc.saved": {"nb": "Search Console-egenskapen {site} er lagret.", "en": "Search Console property {site} saved."},
+    "google.gsc.test_ok": {
+        "nb": "Den svarer: {clicks} klikk og {impressions} visninger {start}–{end}.",
+        "en": "It answers: {clicks} clicks and {impressions} impressions from {start} to {end}.",
+    },
     "google.gsc.current": {"nb": "Valgt egenskap: {site}", "en": "Chosen property: {site}"},
     "google.sync.header": {"nb": "Synkronisering", "en": "Sync"},
     "google.sync.now": {"nb": "Synkroniser nå", "en": "Sync now"},
