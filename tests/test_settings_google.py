@@ -104,3 +104,6 @@ def test_connect_both_and_sync_now(env: Path, tmp_path: Path, monkeypatch: pytes
     table = at.dataframe[0].value
     assert sorted(table["Source"]) == ["GA4", "Search Console"]
     assert list(table["Status"]) == ["OK", "OK"]
+    # the recorded GA4 report is thresholded: the section says so
+    assert [w.value for w in at.warning] == [
+        "GA4 withheld rows with few users (thresholding): small channels and campaigns may be missing."]

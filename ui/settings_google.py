@@ -6,7 +6,7 @@ shows the service account's e-mail, never a key's content.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
@@ -14,7 +14,7 @@ import streamlit as st
 
 from connectors import ga4_api, google_auth, gsc_api, sync
 from i18n import fmt
-from metrics import search
+from metrics import google_trust, search
 from ui import cache
 from ui.context import current, t
 from warehouse import settings
@@ -199,6 +199,9 @@ def _sync() -> None:
     rows = cache.cached(sync.status_rows) if ctx.db_path is not None else []
     if rows:
         st.dataframe(_status_table(rows), hide_index=True, width="stretch")
+        today = date.today()
+        for code in cache.cached(google_trust.ga4_warnings, today - timedelta(days=28), today):
+            st.warning(t(code), icon=":material/warning:")
     else:
         st.caption(t("google.sync.never"))
 
