@@ -251,6 +251,8 @@ def milestones(con: duckdb.DuckDBPyConnection, today: date) -> pd.DataFrame:
            ORDER BY p.due_date NULLS LAST,
                     CASE p.phase WHEN 'w1-2' THEN 1 WHEN 'w3-4' THEN 2 WHEN 'm2' THEN 3 WHEN 'm3' THEN 4 ELSE 5 END,
                     p.item_id""", [today, today]).df()
+    for col in ("start_date", "due_date"):   # plain dates (DuckDB gives timestamps), None when missing
+        frame[col] = pd.Series([None if pd.isna(x) else pd.Timestamp(x).date() for x in frame[col]], dtype=object)
     return frame[list(COLUMNS)]
 
 
@@ -296,7 +298,7 @@ def timeline(con: duckdb.DuckDBPyConnection, today: date) -> pd.DataFrame:
     """
     frame = milestones(con, today)
     frame = frame[frame["due_date"].notna()].copy()
-    frame["start"] = pd.to_datetime(frame["start_date"].fillna(frame["due_date"]))
+    frame["start"] = pd.to_datetime([s if s is not None else d for s, d in zip(frame["start_date"], frame["due_date"])])
     frame["end"] = pd.to_datetime(frame["due_date"]) + pd.Timedelta(days=1)
     frame["is_overdue"] = frame["overdue_days"].notna()
     # Plotly reads a few HTML tags in labels (<a href>, <b>): user titles are shown as typed instead.

@@ -16,6 +16,7 @@ text escaped (`metrics.safe_export.markdown_escape`), so nothing typed can becom
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -156,8 +157,13 @@ def value_proposition(parts: dict[str, str], lang: str) -> str | None:
     return VALUE_PROP_PATTERNS.get(lang, VALUE_PROP_PATTERNS["en"]).format(**values)
 
 
+_BULLET = re.compile(r"^\s*(?:[-•*]\s+)?")
+
+
 def _lines(text: str) -> list[str]:
-    return [ln.strip(" -•*\t") for ln in (text or "").splitlines() if ln.strip(" -•*\t")]
+    """One point per line, a typed bullet removed: '- *fet*' → '*fet*' (escaped later)."""
+    out = [_BULLET.sub("", ln).strip() for ln in (text or "").splitlines()]
+    return [ln for ln in out if ln]
 
 
 def markdown(con: duckdb.DuckDBPyConnection, lang: str, label: Callable[[str], str]) -> str:
