@@ -107,3 +107,28 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, source: str, frame: pd.DataF
         channel[hit] = mapped[hit].to_numpy()
     out["channel"] = np.asarray(channel, dtype=object)
     return out
+
+
+# GA4 channel group values as Norwegian (and a few other) UIs may write them → GA4's English names.
+_GA4_NAMES: Final[dict[str, str]] = {
+    "organisk søk": "Organic Search", "betalt søk": "Paid Search", "direkte": "Direct", "henvisning": "Referral",
+    "organisk sosialt": "Organic Social", "betalt sosialt": "Paid Social", "e-post": "Email", "epost": "Email",
+    "ikke tilordnet": "Unassigned", "organisk video": "Organic Video", "betalt video": "Paid Video",
+    "visning": "Display", "displayannonser": "Display", "organisk shopping": "Organic Shopping",
+    "betalt shopping": "Paid Shopping", "tilknyttede selskaper": "Affiliates", "affiliates": "Affiliates",
+    "kryssnettverk": "Cross-network", "annet betalt": "Paid Other", "lyd": "Audio",
+    "mobilvarsler": "Mobile Push Notifications",
+}
+_BY_FOLD: Final[dict[str, str]] = {c.casefold(): c for c in CHANNELS}
+
+
+def ga4_channel_group(values: pd.Series) -> pd.Series:
+    """GA4 channel-group cells in English names where known (Norwegian UI words mapped); others kept as written."""
+    def one(v: object) -> str:
+        s = str(v).strip() if v is not None else ""
+        if not s:
+            return "(not set)"
+        f = s.casefold()
+        return _BY_FOLD.get(f) or _GA4_NAMES.get(f) or s
+    uniques = {v: one(v) for v in pd.unique(values)}
+    return values.map(uniques).astype(object)

@@ -27,13 +27,15 @@ from warehouse import db, loader
 from warehouse.loader import FileLoad, Part
 
 PARSER_MODULES: tuple[str, ...] = (
-    "google_ads", "meta", "linkedin", "microsoft_ads", "tiktok",
+    "google_ads", "meta", "linkedin", "microsoft_ads", "tiktok", "ga4_export", "gsc_export", "crm",
 )
 LABELS: dict[str, str] = {
     "google_ads": "Google Ads", "meta": "Meta Ads", "linkedin": "LinkedIn Campaign Manager",
     "microsoft_ads": "Microsoft Advertising", "tiktok": "TikTok Ads", "ga4": "Google Analytics 4",
     "search_console": "Search Console", "crm": "CRM deals",
 }
+# Module name → the source it loads as, for the modules whose name differs.
+MODULE_SOURCE: dict[str, str] = {"ga4_export": "ga4", "gsc_export": "search_console"}
 AD_SOURCES = frozenset({"google_ads", "meta", "linkedin", "microsoft_ads", "tiktok"})
 UPLOAD_TYPES: tuple[str, ...] = ("csv", "tsv", "txt", "xlsx", "zip")
 
@@ -44,14 +46,11 @@ def parsers() -> list[ModuleType]:
 
 # Files people upload by mistake: (test on folded header/first bytes, what it is, what to do instead).
 _FOREIGN: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"campaigndailybudget|^campaign\tcampaigntype|\tlabels\t.*\[\]"), "Google Ads Editor",
+    (re.compile(r"campaigndailybudget"), "Google Ads Editor",
      "it describes campaign settings, not results. Download the Campaign report from Google Ads instead."),
-    (re.compile(r"keyword.*avgmonthlysearches|avgmonthlysearches"), "Google Ads Keyword Planner",
-     "it holds search volumes, not your results."),
-    (re.compile(r"defaultchannelgrouping|^#\s*-+\s*#\s*alle webstedsdata|allwebsitedata"), "Universal Analytics",
+    (re.compile(r"avgmonthlysearches"), "Google Ads Keyword Planner", "it holds search volumes, not your results."),
+    (re.compile(r"defaultchannelgrouping|allwebsitedata"), "Universal Analytics",
      "Universal Analytics stopped collecting data in 2023. Export the report from Google Analytics 4 instead."),
-    (re.compile(r"^(?:url|page)\W.*(?:lcp|inp|cls)|coreWebVitals", re.IGNORECASE), "Search Console page experience",
-     "Mandag reads the Performance report. In Search Console open Performance → Search results → Export."),
 ]
 
 
@@ -92,6 +91,11 @@ def _looks_like(name: str, what: str, advice: str) -> ImportRefused:
 def detect(name: str, data: bytes) -> ModuleType:
     """The one parser that recognises this file; ImportRefused with a clear sentence otherwise."""
     sniff.check_size(name, data)
+    foreign = _foreign(name, data)
+    if foreign is not None:
+        raise foreign
+    if not sniff.is_zip(data):
+        sniff.head_text(name, data)  # refuses binary files with a sentence of their own
     claims = [p for p in parsers() if p.detect(name, data)]
     if len(claims) == 1:
         return claims[0]
@@ -99,10 +103,7 @@ def detect(name: str, data: bytes) -> ModuleType:
         names = " and ".join(LABELS.get(p.SOURCE, p.SOURCE) for p in claims)
         raise ImportRefused(f"this file looks like more than one kind of export ({names}), so Mandag will not guess. "
                             "Download it again from the platform without editing it.", file=name)
-    foreign = _foreign(name, data)
-    if foreign is not None:
-        raise foreign
-    known = ", ".join(LABELS[m] for m in PARSER_MODULES)
+    known = ", ".join(LABELS[MODULE_SOURCE.get(m, m)] for m in PARSER_MODULES)
     raise ImportRefused(f"Mandag does not recognise this file. It reads exports from {known}. "
                         "If it is one of those, download it again without opening and saving it in Excel first.",
                         file=name)
@@ -215,20 +216,37 @@ def import_bytes(db_path: str | Path, name: str, data: bytes) -> ImportReport:
     return _report(fl, result.status, rows=result.rows, totals=result.totals, import_id=result.import_id)
 
 
-def import_path(db_path: str | Path, path: Path) -> ImportReport:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return ImportReport(file=str(path), status="refused",
-                            error=f"{path}: the file cannot be read ({exc.strerror or exc}).")
-    return import_bytes(db_path, path.name, data)
+def group(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """Files as they should be imported: Search Console CSVs given together (Dates.csv, Queries.csv, …, as
+    unpacked from one ZIP) become one export, because only together do they carry their dates."""
+    from connectors import gsc_export
+
+    kinds = [gsc_export.member_kind(n, d) if n.casefold().endswith(".csv") else None for n, d in files]
+    members = [f for f, k in zip(files, kinds) if k]
+    if len(members) < 2 or not {k for k in kinds if k} & {"date", "time", "filter"}:
+        return list(files)
+    rest = [f for f, k in zip(files, kinds) if not k]
+    return rest + [gsc_export.bundle(members)]
+
+
+def read_paths(paths: Sequence[Path]) -> tuple[list[tuple[str, bytes]], list[ImportReport]]:
+    files, failed = [], []
+    for path in paths:
+        try:
+            files.append((Path(path).name, Path(path).read_bytes()))
+        except OSError as exc:
+            failed.append(ImportReport(file=str(path), status="refused",
+                                       error=f"{path}: the file cannot be read ({exc.strerror or exc})."))
+    return files, failed
 
 
 def main(paths: Sequence[Path], db_path: Path, as_json: bool = False) -> int:
-    """`python -m connectors import FILE… [--db PATH] [--json]`: one line (or JSON object) per file."""
+    """`python -m connectors import FILE… [--db PATH] [--json]`: one line (or JSON object) per file.
+
+    Search Console CSVs from one export given together are imported as one export (one object)."""
     any_refused = False
-    for path in paths:
-        report = import_path(db_path, Path(path))
+    files, failed = read_paths(paths)
+    for report in [*failed, *(import_bytes(db_path, n, d) for n, d in group(files))]:
         any_refused |= report.status == "refused"
         if as_json:
             print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)

@@ -425,7 +425,7 @@ def read_rows_table(name: str, rows: list[list[object]], aliases: Aliases, *, mi
     frame = frame.where(frame.notna(), "")
     for c in frame.columns:  # "--" and blank cells as empty strings, text trimmed like the CSV reader sees it
         col = frame[c]
-        frame[c] = col.map(lambda v: v.strip() if isinstance(v, str) else v)
+        frame[c] = col.map(lambda v: v.strip() if isinstance(v, str) else v).astype(object)
     frame = _drop_blank_rows(frame)
     preamble = [[_cell_text(v) for v in r if v is not None] for r in rows[:idx]]
     table = Table(name, preamble, header, idx + 1, frame, sheet=sheet)
@@ -641,6 +641,8 @@ def to_dates(table: Table, column: str, *, day_first: bool = False, required: bo
     if pd.api.types.is_datetime64_any_dtype(s):
         out = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
         return out.dt.normalize()
+    if pd.api.types.is_numeric_dtype(s):
+        s = s.astype(object)
     if s.dtype == object:  # XLSX cells: datetimes and serial numbers
         is_dt = s.map(lambda v: isinstance(v, (datetime, date))).to_numpy()
         if is_dt.any():
