@@ -1,0 +1,216 @@
+"""What a user waits for in a real browser: headless Chromium against a running Streamlit server.
+
+    python -m bench.browser DATA_DIR [--runs 3]
+
+Starts two servers one after the other is warm — the Mandag app (`app.py`, `MANDAG_DATA=DATA_DIR`)
+and `bench/minimal_page.py` — and, for each, measures in new browser contexts (fresh sessions:
+no cookies, no cache) the time from `page.goto` until the page is complete:
+
+* script state `notRunning`, nothing greyed out (`[data-stale=true]`),
+* Monday: the six KPI values (`stMetricValue`) and the table (`stDataFrame` drawn on its canvas);
+  minimal page: its one metric.
+
+Each server first serves one page load that is not counted (the warm server: imports done,
+caches filled, JavaScript compiled once). Loads alternate between the two servers so drift on
+the shared machine hits both. Then, in one Monday session, the time from picking another week in
+the sidebar until the rerun is visible, and on both pages the time of a plain rerun (the `r`
+key). Finally the servers' resident memory (now and peak, from /proc).
+
+Prints `BENCH_RESULT {json}`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# The page is complete: the run has finished, nothing is stale, the values and table are drawn.
+COMPLETE_JS = """(want) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const shown = [...document.querySelectorAll('[data-testid="stMetricValue"]')].filter(e => e.offsetParent !== null);
+  if (shown.length < want.metrics) return false;
+  if (want.table) {
+    const t = document.querySelector('[data-testid="stDataFrame"]');
+    if (!t || t.offsetHeight === 0 || !t.querySelector('canvas')) return false;
+  }
+  if (want.changed && window.__heading === (document.querySelector('h1') || {}).innerText) return false;
+  const values = [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText).join('|');
+  if (want.rerun && !window.__sawRunning && values === window.__values) return false;
+  return true;
+}"""
+
+WATCH_JS = """() => {
+  window.__sawRunning = false;
+  window.__heading = (document.querySelector('h1') || {}).innerText;
+  window.__values = [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText).join('|');
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__sawRunning = true;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, script: str, data_dir: str | None):
+        self.port = free_port()
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        if data_dir:
+            env["MANDAG_DATA"] = data_dir
+        self.log = open(Path(os.environ.get("BENCH_TMP", "/tmp")) / f"bench-server-{self.port}.log", "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        t = time.perf_counter()
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "_stcore/health", timeout=1) as r:
+                    if r.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.perf_counter() - t > 60:
+                raise RuntimeError(f"streamlit did not start for {script}; see {self.log.name}")
+            time.sleep(0.1)
+        self.start_seconds = time.perf_counter() - t
+
+    def memory_mb(self) -> dict[str, float]:
+        out = {}
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                out["rss_mb" if key == "VmRSS" else "peak_rss_mb"] = round(int(value.split()[0]) / 1024, 1)
+        return out
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+def open_once(browser, url: str, want: dict, timeout_ms: int = 120_000) -> float:
+    """Seconds from navigation start in a fresh context until the page is complete."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1400})
+    page = ctx.new_page()
+    try:
+        t = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_function(COMPLETE_JS, arg=want, polling="raf", timeout=timeout_ms)
+        return time.perf_counter() - t
+    finally:
+        ctx.close()
+
+
+def rerun_key(page, want: dict) -> float:
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")   # keys go to the page
+    page.evaluate(WATCH_JS)
+    t = time.perf_counter()
+    page.keyboard.press("r")
+    page.wait_for_function(COMPLETE_JS, arg={**want, "rerun": True}, polling="raf", timeout=30_000)
+    return time.perf_counter() - t
+
+
+def pick_week(page, want: dict, option: int) -> float:
+    """Open the sidebar's week list and pick another week; seconds from the pick until the rerun is visible."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').last
+    box.click()
+    options = page.locator('[role="option"]')
+    options.nth(option).wait_for(timeout=10_000)
+    page.evaluate(WATCH_JS)
+    t = time.perf_counter()
+    options.nth(option).click()
+    page.wait_for_function(COMPLETE_JS, arg={**want, "changed": True, "rerun": True}, polling="raf", timeout=60_000)
+    return time.perf_counter() - t
+
+
+def measure(data_dir: str, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    monday_want = {"metrics": 6, "table": True}
+    minimal_want = {"metrics": 1, "table": False}
+    out: dict = {"runs": runs}
+    servers: dict[str, Server] = {}
+    try:
+        servers["minimal"] = Server("bench/minimal_page.py", None)
+        servers["monday"] = Server("app.py", data_dir)
+        out["server_start"] = {k: s.start_seconds for k, s in servers.items()}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                out["first_load"] = {
+                    "minimal": open_once(browser, servers["minimal"].url, minimal_want),
+                    "monday": open_once(browser, servers["monday"].url, monday_want),
+                }
+                loads: dict[str, list[float]] = {"minimal": [], "monday": []}
+                for _ in range(runs):
+                    loads["minimal"].append(open_once(browser, servers["minimal"].url, minimal_want))
+                    loads["monday"].append(open_once(browser, servers["monday"].url, monday_want))
+                out["loads"] = loads
+                out["load"] = {k: statistics.median(v) for k, v in loads.items()}
+
+                ctx = browser.new_context(viewport={"width": 1280, "height": 1400})
+                page = ctx.new_page()
+                page.goto(servers["monday"].url, wait_until="commit")
+                page.wait_for_function(COMPLETE_JS, arg=monday_want, polling="raf", timeout=120_000)
+                clicks = [pick_week(page, monday_want, i) for i in range(1, runs + 1)]
+                out["week_clicks"] = clicks
+                out["week_click"] = statistics.median(clicks)
+                out["rerun_key_monday"] = statistics.median(rerun_key(page, monday_want) for _ in range(runs))
+                ctx.close()
+                ctx = browser.new_context(viewport={"width": 1280, "height": 1400})
+                page = ctx.new_page()
+                page.goto(servers["minimal"].url, wait_until="commit")
+                page.wait_for_function(COMPLETE_JS, arg=minimal_want, polling="raf", timeout=60_000)
+                out["rerun_key_minimal"] = statistics.median(rerun_key(page, minimal_want) for _ in range(runs))
+                ctx.close()
+            finally:
+                browser.close()
+        out["memory"] = {k: s.memory_mb() for k, s in servers.items()}
+    finally:
+        for s in servers.values():
+            s.stop()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.browser")
+    ap.add_argument("data_dir")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+    try:
+        result = measure(args.data_dir, args.runs)
+        result["ok"] = True
+    except Exception as exc:
+        import traceback
+        result = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()[-2000:]}
+    print("BENCH_RESULT " + json.dumps(result), flush=True)
+    return 0 if result["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
