@@ -121,6 +121,7 @@ _SUMS = """
     count(*) FILTER (WHERE fam = 'ga4') AS n_ga4,
     count(*) FILTER (WHERE fam = 'crm') AS n_crm,
     count(*) FILTER (WHERE fam = 'cost') AS n_cost,
+    sum(count(*) FILTER (WHERE fam = 'ga4')) OVER ({part}) AS w_ga4,
     coalesce(sum(m_spend * rate), 0) AS spend,
     coalesce(sum(m_impr), 0) AS impressions,
     coalesce(sum(m_clicks), 0) AS clicks,
@@ -143,6 +144,8 @@ _SUMS = """
 SUM_FIELDS: Final[tuple[str, ...]] = tuple(
     line.strip().rstrip(",").rsplit(" AS ", 1)[1] for line in _SUMS.strip().splitlines()
 )
+# n_* count a group's rows per source; w_ga4 counts the GA4 rows of the whole window (or week), so a
+# campaign without GA4 sessions has 0 GA4 leads — not None — once GA4 covers the window.
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,7 @@ def window_sums(con: duckdb.DuckDBPyConnection, start: date, end: date, grain: G
     keys = GRAIN_KEYS[grain]
     cols = "".join(f"{k}, " for k in keys)
     group = f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)} NULLS LAST" if keys else ""
-    sql = (f"{_BASE} SELECT {cols}{_SUMS} FROM facts WHERE rate IS NOT NULL "
+    sql = (f"{_BASE} SELECT {cols}{_SUMS.format(part='')} FROM facts WHERE rate IS NOT NULL "
            f"AND period_start >= $start AND period_end <= $end{group}")
     return _rows(con, sql, _params(con, currency, start=start, end=end), len(keys))
 
@@ -211,7 +214,8 @@ def weekly_sums(con: duckdb.DuckDBPyConnection, first_week: date, last_week: dat
     keys = GRAIN_KEYS[grain]
     cols = ", ".join(("week_start",) + keys)
     sql = (f"{_BASE} SELECT CAST(date_trunc('week', period_start) AS DATE) AS week_start"
-           f"{''.join(', ' + k for k in keys)}, {_SUMS} FROM facts WHERE rate IS NOT NULL "
+           f"{''.join(', ' + k for k in keys)}, {_SUMS.format(part='PARTITION BY week_start')} FROM facts "
+           f"WHERE rate IS NOT NULL "
            f"AND date_trunc('week', period_start) = date_trunc('week', period_end) "
            f"AND period_start >= $start AND period_end <= $end GROUP BY {cols} ORDER BY {cols} NULLS LAST")
     from datetime import timedelta

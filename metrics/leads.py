@@ -67,18 +67,19 @@ def _leads(g: Group, b: Basis, source: str, paid: bool) -> float | None:
     if source == "crm":
         return (g["crm_paid_leads"] if paid else g["crm_leads"]) if b.has_crm else None
     if source == "ga4":
-        return (g["ga4_paid_leads"] if paid else g["ga4_leads"]) if g["n_ga4"] else None
+        return (g["ga4_paid_leads"] if paid else g["ga4_leads"]) if g["w_ga4"] else None
     return g["platform_conversions"] if g["n_ad"] else None
 
 
 def derive(g: Group, b: Basis) -> dict[str, float | None]:
     """The measures KPIs are declared over (`metrics.kpis.MEASURES`), from one group's sums.
 
-    A measure is None when its source has no rows in the group (a channel without ad spend has
-    spend None, not 0). CRM counts are 0, not None, once the workspace has any CRM data: a week
+    Ad measures are None for a group without ad rows (a channel without ad spend has spend None,
+    not 0). GA4 measures are None when the window has no GA4 rows at all, else 0 for a group
+    GA4 has nothing for. CRM counts are 0, not None, once the workspace has any CRM data: a week
     without a new deal really had none.
     """
-    has_ad, has_ga = g["n_ad"] > 0, g["n_ga4"] > 0
+    has_ad, has_ga = g["n_ad"] > 0, g["w_ga4"] > 0
     spend = g["spend"] if has_ad else None
     out: dict[str, float | None] = {
         "one": 1.0,

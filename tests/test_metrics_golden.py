@@ -276,3 +276,24 @@ def test_empty_workspace_is_none_everywhere(tmp_path):
             assert c.week.value is None, name
             assert c.week.reason == "no_data", name
         assert evaluate.compare_week(con, WEEK, "channel") == []
+
+
+def test_platform_and_campaign_grains(con):
+    # By platform: GA4 leads follow the ad campaign they joined ('brand search' → google_ads,
+    # 'retarget' → meta); the organic GA4 row has no platform.
+    src = {r.key[0]: r.kpis for r in evaluate.compare_week(con, WEEK, "source", today=D("2026-11-26"))}
+    assert src["google_ads"]["spend"].week.value == pytest.approx(4000)
+    assert src["google_ads"]["cpl"].week.value == pytest.approx(4000 / 6)
+    assert src["meta"]["cpl"].week.value == pytest.approx(1100)
+    assert src["meta"]["ctr"].week.value == pytest.approx(20 / 5000)
+    assert src[None]["leads"].week.value == 5 and src[None]["spend"].week.value is None
+    # By campaign: Generic has spend but GA4 saw no lead for it: 0 leads (GA4 covers the week), CPL None.
+    camp = {r.key[2]: r.kpis for r in evaluate.compare_week(con, WEEK, "campaign", today=D("2026-11-26"))}
+    assert camp["Brand_Search"]["cpl"].week.value == pytest.approx(1000 / 6)
+    assert camp["Brand_Search"]["cpl"].previous.value is None            # no GA4 data the week before
+    assert camp["Generic"]["leads"].week.value == 0
+    assert camp["Generic"]["cpl"].week.reason == "no_denominator"
+    assert camp["Retarget"]["roas"].week.value == 0                      # no conversion value: a real 0
+    # Scopes of targets read the same numbers: channel 'paid  search' and campaign 'brand-search'.
+    assert evaluate.window_kpi(con, "cpl", "channel:paid  search", WEEK, D("2026-11-22")).value == pytest.approx(4000 / 6)
+    assert evaluate.window_kpi(con, "cpl", "campaign:brand-search", WEEK, D("2026-11-22")).value == pytest.approx(1000 / 6)
