@@ -200,7 +200,9 @@ def _problem(exc: Exception, source: SyncSource) -> tuple[str, dict[str, Any]]:
         return (f"google.sync.{source}_not_connected", {}) if str(exc) == "google.err.not_connected" else (str(exc), {})
     if isinstance(exc, auth_exc.RefreshError):
         return "google.err.unauthenticated", {}
-    if isinstance(exc, (auth_exc.TransportError, OSError, db.WorkspaceBusy)):
+    import httplib2
+
+    if isinstance(exc, (auth_exc.TransportError, OSError, httplib2.HttpLib2Error, db.WorkspaceBusy)):
         traceback.print_exc(file=sys.stderr)
         return "google.sync.failed", {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
     raise exc

@@ -98,14 +98,22 @@ class QueryStat:
 # ---- what exists ----------------------------------------------------------------------------
 
 def accounts(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Search Console properties with data, the one with the newest data first."""
+    """Search Console properties with data: the one chosen in Settings → Google first, then the
+    one with the newest data."""
+    from warehouse import settings
+
     rows = con.execute(
         """SELECT account FROM (
                SELECT account, max(period_end) AS last, count(*) AS n FROM search_daily GROUP BY account
                UNION ALL
                SELECT account, max(period_end), count(*) FROM search_rows GROUP BY account)
            GROUP BY account ORDER BY max(last) DESC, sum(n) DESC, account""").fetchall()
-    return [r[0] for r in rows]
+    found = [r[0] for r in rows]
+    chosen = settings.get(con, "gsc_site_url")
+    if chosen in found:
+        found.remove(chosen)
+        found.insert(0, chosen)
+    return found
 
 
 def latest_day(con: duckdb.DuckDBPyConnection, account: str) -> date | None:

@@ -192,3 +192,50 @@ def test_sync_in_another_process_while_this_one_reads(tmp_path: Path) -> None:
         assert con.execute("SELECT sum(clicks) FROM search_daily").fetchall() == [(27,)]
         states = {(s.source, s.status) for s in sync.status_rows(con)}
     assert states == {("ga4", "ok"), ("gsc", "ok")}
+
+
+def test_a_failure_mid_pull_keeps_what_was_loaded(tmp_path: Path) -> None:
+    from googleapiclient.discovery import build
+    from googleapiclient.http import HttpMockSequence
+
+    path = tmp_path / "w.duckdb"
+    configure(path, ga4=None)
+    with db.connect(path) as con:
+        sync.set_state(con, "gsc", SITE, date(2026, 11, 10), "ok", "google.sync.ok")
+        cfg = sync.config(con)
+    totals = {"rows": [{"keys": ["2026-11-09"], "clicks": 4, "impressions": 40, "ctr": 0.1, "position": 3.0},
+                       {"keys": ["2026-11-19"], "clicks": 2, "impressions": 30, "ctr": 0.0667, "position": 5.0}],
+              "metadata": {"firstIncompleteDate": "2026-11-21"}}
+    day = {"rows": [{"keys": ["2026-11-09", "rørlegger", "https://www.rorleggernord.no/", "nor", "MOBILE"],
+                     "clicks": 3, "impressions": 25, "ctr": 0.12, "position": 2.0}]}
+    http = HttpMockSequence([({"status": "200"}, json.dumps(totals)), ({"status": "200"}, json.dumps(day)),
+                             ({"status": "403"}, (FIX / "gsc_error_403.json").read_text(encoding="utf-8"))])
+    svc = build("searchconsole", "v1", http=http, static_discovery=True, cache_discovery=False)
+    r = sync.sync_gsc(path, cfg, today=date(2026, 11, 23), service=svc, sleep=lambda s: None)
+    assert r.status == "error" and r.code == "google.err.gsc_forbidden"
+    assert json.loads(http.request_sequence[0][2])["startDate"] == "2026-11-08"    # 3-day look-back from 10 Nov
+    with db.connect(path) as con:
+        # the first week (8–14 Nov) was loaded before the 403; the state says so
+        assert sync.get_state(con, "gsc", SITE) == date(2026, 11, 14)
+        assert con.execute("SELECT sum(clicks) FROM search_rows").fetchall() == [(3,)]
+        assert con.execute("SELECT sum(clicks) FROM search_daily").fetchall() == [(4,)]
+        (st,) = sync.status_rows(con)
+    assert st.status == "error" and st.text("en").startswith("No access to this Search Console property.")
+
+
+def test_network_failure_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    import httplib2
+    from googleapiclient.discovery import build
+
+    class Offline:
+        def request(self, *a, **k):
+            raise httplib2.ServerNotFoundError("Unable to find the server at searchconsole.googleapis.com")
+
+    path = tmp_path / "w.duckdb"
+    configure(path, ga4=None)
+    with db.connect(path) as con:
+        cfg = sync.config(con)
+    svc = build("searchconsole", "v1", http=Offline(), static_discovery=True, cache_discovery=False)
+    r = sync.sync_gsc(path, cfg, today=date(2026, 11, 23), service=svc, sleep=lambda s: None)
+    assert r.status == "error"
+    assert r.text("en").startswith("the sync stopped (ServerNotFoundError: Unable to find the server")

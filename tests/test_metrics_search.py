@@ -48,6 +48,12 @@ def con(tmp_path: Path):
 
 def test_accounts_and_latest_day(con) -> None:
     assert search.accounts(con) == [A, B]
+    from warehouse import settings
+
+    settings.put(con, "gsc_site_url", B)          # the property chosen in Settings comes first
+    assert search.accounts(con) == [B, A]
+    settings.put(con, "gsc_site_url", "sc-domain:none.no")
+    assert search.accounts(con) == [A, B]
     assert search.latest_day(con, A) == D("2026-11-22")
     assert search.latest_day(con, "sc-domain:none.no") is None
     assert search.has_query_rows(con, A) and not search.has_query_rows(con, B)
