@@ -17,6 +17,9 @@ Money is converted with `fx_rates` (1 unit of the row's currency in the workspac
 rate of the row's last day, else the latest earlier rate, else the earliest later one. A row in a
 currency without any rate is left out of every sum and reported by `missing_fx` — never mixed.
 
+Every branch is filtered to the window first (the campaign → channel lookup reads all ad rows,
+so a GA4 row can join a campaign that had no spend in the window).
+
 A row counts in a window only when the window holds its whole period (blocks are never split);
 in a weekly series only rows whose period lies inside one ISO week count, keyed by that Monday.
 """
@@ -45,23 +48,34 @@ GRAIN_KEYS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 _BASE = f"""
-WITH ad0 AS (
-    SELECT a.source, a.campaign, a.period_start, a.period_end, a.currency,
-           COALESCE(mc.channel, mt.channel, a.channel) AS channel,
-           a.spend, a.impressions, a.clicks, a.conversions, a.conversion_value
-    FROM ad_performance a
+WITH ad_all AS (
+    SELECT source, campaign, campaign_type, channel AS row_channel, sum(spend) AS spend
+    FROM ad_performance GROUP BY ALL
+),
+ad_campaigns AS (
+    SELECT a.source, a.campaign, a.campaign_type, a.row_channel,
+           COALESCE(mc.channel, mt.channel, a.row_channel) AS channel, a.spend
+    FROM ad_all a
     LEFT JOIN channel_map mc ON mc.source = a.source AND mc.match_kind = 'campaign'
          AND {_n('mc.match_value')} = {_n('a.campaign')}
     LEFT JOIN channel_map mt ON mt.source = a.source AND mt.match_kind = 'campaign_type'
          AND lower(trim(mt.match_value)) = lower(trim(a.campaign_type))
 ),
+ad0 AS (
+    SELECT a.source, a.campaign, a.period_start, a.period_end, a.currency, c.channel,
+           a.spend, a.impressions, a.clicks, a.conversions, a.conversion_value
+    FROM ad_performance a
+    JOIN ad_campaigns c ON c.source = a.source AND c.campaign = a.campaign AND c.row_channel = a.channel
+         AND c.campaign_type IS NOT DISTINCT FROM a.campaign_type
+    WHERE a.period_start >= $start AND a.period_end <= $end
+),
 camp AS (
     SELECT {_n('campaign')} AS ncamp, arg_max(campaign, spend) AS campaign,
            arg_max(source, spend) AS source, arg_max(channel, spend) AS channel
-    FROM ad0 GROUP BY 1
+    FROM ad_campaigns GROUP BY 1
 ),
 paid_ch AS (
-    SELECT DISTINCT lower(channel) AS lch FROM ad0
+    SELECT DISTINCT lower(channel) AS lch FROM ad_campaigns
     UNION SELECT lower(x) FROM unnest($paid) AS t(x)
 ),
 facts0 AS (
@@ -81,6 +95,7 @@ facts0 AS (
     LEFT JOIN camp c ON c.ncamp = {_n('w.campaign')}
     LEFT JOIN channel_map gm ON gm.source = 'ga4' AND gm.match_kind = 'campaign'
          AND {_n('gm.match_value')} = {_n('w.campaign')}
+    WHERE w.period_start >= $start AND w.period_end <= $end
     UNION ALL
     SELECT 'crm', d.created_date, d.created_date, COALESCE(cm.channel, c.channel, d.channel, 'Unassigned'), c.source,
            COALESCE(c.campaign, d.campaign), $cur, d.created_date,
@@ -90,6 +105,7 @@ facts0 AS (
     LEFT JOIN camp c ON c.ncamp = {_n('d.campaign')}
     LEFT JOIN channel_map cm ON cm.source = 'crm' AND cm.match_kind = 'campaign'
          AND {_n('cm.match_value')} = {_n('d.campaign')}
+    WHERE d.created_date BETWEEN $start AND $end
     UNION ALL
     SELECT 'crm', d.won_date, d.won_date, COALESCE(cm.channel, c.channel, d.channel, 'Unassigned'), c.source,
            COALESCE(c.campaign, d.campaign), COALESCE(d.currency, $cur), d.won_date,
@@ -99,13 +115,14 @@ facts0 AS (
     LEFT JOIN camp c ON c.ncamp = {_n('d.campaign')}
     LEFT JOIN channel_map cm ON cm.source = 'crm' AND cm.match_kind = 'campaign'
          AND {_n('cm.match_value')} = {_n('d.campaign')}
-    WHERE d.won_date IS NOT NULL
+    WHERE d.won_date BETWEEN $start AND $end
     UNION ALL
     SELECT 'cost', CAST(k.d AS DATE), CAST(k.d AS DATE), k.channel, NULL, NULL, k.currency, CAST(k.d AS DATE),
            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
            k.amount / (date_diff('day', k.period_start, k.period_end) + 1)
     FROM (SELECT *, unnest(generate_series(CAST(period_start AS TIMESTAMP), CAST(period_end AS TIMESTAMP),
-                                           INTERVAL 1 DAY)) AS d FROM costs) AS k
+                                           INTERVAL 1 DAY)) AS d FROM costs
+          WHERE period_end >= $start AND period_start <= $end) AS k
 ),
 facts AS (
     SELECT f.*, CASE WHEN f.currency = $cur THEN 1.0 ELSE COALESCE(b.rate, a.rate) END AS rate,
