@@ -15,7 +15,7 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +23,7 @@ from typing import Any, Literal
 import duckdb
 
 from connectors import ga4_api, google_auth, gsc_api
+from metrics import google_trust
 from warehouse import db, loader, settings
 
 SyncSource = Literal["ga4", "gsc"]
@@ -42,6 +43,14 @@ class SyncResult:
     end: date | None = None
     rows: int = 0
     loads: int = 0
+    overlaps: tuple[str, ...] = ()   # other accounts of the same source over the same days (double counting)
+
+    def overlap_text(self, lang: str = "en") -> str | None:
+        from i18n import tr
+
+        if not self.overlaps:
+            return None
+        return tr(lang, "google.sync.overlap", accounts=", ".join(self.overlaps))
 
     def text(self, lang: str = "en") -> str:
         from i18n import fmt, tr
@@ -267,9 +276,15 @@ def run(db_path: str | os.PathLike[str], source: SyncSource | None = None, *, to
     out = []
     for s in ([source] if source else list(SOURCES)):
         if s == "ga4":
-            out.append(sync_ga4(path, cfg, today=day, progress=progress, sleep=sleep))
+            r = sync_ga4(path, cfg, today=day, progress=progress, sleep=sleep)
         else:
-            out.append(sync_gsc(path, cfg, today=day, progress=progress, sleep=sleep))
+            r = sync_gsc(path, cfg, today=day, progress=progress, sleep=sleep)
+        if r.status == "ok" and r.account and r.start and r.end:
+            with db.connect(path) as con:
+                other = google_trust.other_accounts(con, "ga4" if s == "ga4" else gsc_api.SOURCE, r.account,
+                                                    r.start, r.end)
+            r = replace(r, overlaps=other)
+        out.append(r)
     return out
 
 
@@ -281,6 +296,9 @@ def main(db_path: str | os.PathLike[str], source: str | None = None) -> int:
     for r in results:
         label = "GA4" if r.source == "ga4" else "Search Console"
         print(f"{label}: {r.text(lang)}")
+        note = r.overlap_text(lang)
+        if note:
+            print(f"{label}: {note}")
         if r.status == "error":
             failed = True
     if all(r.status == "not_configured" for r in results):

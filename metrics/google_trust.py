@@ -28,3 +28,16 @@ def ga4_warnings(con: duckdb.DuckDBPyConnection, start: date, end: date) -> tupl
             continue
         found.update(w for w in items if isinstance(w, str) and w in ORDER)
     return tuple(c for c in ORDER if c in found)
+
+
+def other_accounts(con: duckdb.DuckDBPyConnection, source: str, account: str, start: date, end: date) -> tuple[str, ...]:
+    """Accounts of other loaded imports of `source` overlapping [start, end].
+
+    The loader replaces rows only of the same source and account, so a GA4 export loaded under the
+    property's name and an API pull under its numeric id would both count: the sync warns about it.
+    """
+    rows = con.execute(
+        """SELECT DISTINCT account FROM imports
+           WHERE source = ? AND status = 'loaded' AND account <> ? AND date_from <= ? AND date_to >= ?
+           ORDER BY account""", [source, account, end, start]).fetchall()
+    return tuple(r[0] for r in rows)

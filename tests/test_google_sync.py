@@ -239,3 +239,30 @@ def test_network_failure_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     r = sync.sync_gsc(path, cfg, today=date(2026, 11, 23), service=svc, sleep=lambda s: None)
     assert r.status == "error"
     assert r.text("en").startswith("the sync stopped (ServerNotFoundError: Unable to find the server")
+
+
+def test_sync_warns_when_an_export_of_another_account_covers_the_same_days(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import pandas as pd
+
+    from warehouse import loader
+    from warehouse.loader import FileLoad, Part
+
+    today = date(2026, 11, 23)
+    write_replay(tmp_path / "replay", today)
+    monkeypatch.setenv(google_auth.REPLAY_ENV, str(tmp_path / "replay"))
+    monkeypatch.setattr(sync, "_today", lambda: today)
+    path = tmp_path / "w.duckdb"
+    configure(path, site=None)
+    frame = pd.DataFrame([{"account": "Rørlegger Nord – GA4", "period_start": date(2026, 11, 16),
+                           "period_end": date(2026, 11, 22), "channel_group": "Direct", "source": None, "medium": None,
+                           "campaign": None, "sessions": 9, "engaged_sessions": 5, "users": 8, "key_events": 1.0,
+                           "lead_events": None, "revenue": 0.0, "purchases": 0.0}])
+    with db.connect(path) as con:
+        loader.load(con, FileLoad("traffic.csv", "h1", "ga4", "Rørlegger Nord – GA4", date(2026, 11, 16),
+                                  date(2026, 11, 22), (Part("web_analytics", frame),)))
+    assert sync.main(path, "ga4") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == ("GA4: the same days also exist from Rørlegger Nord – GA4. If that is the same property, the "
+                      "numbers count twice: undo those imports on the Import page.")

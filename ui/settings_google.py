@@ -192,6 +192,8 @@ def _sync() -> None:
             line = f"{names[r.source]}: {r.text(ctx.lang)}"
             if r.status == "ok":
                 st.success(line)
+                if r.overlap_text(ctx.lang):
+                    st.warning(f"{names[r.source]}: {r.overlap_text(ctx.lang)}", icon=":material/warning:")
             elif r.status == "error":
                 st.error(line)
             else:

@@ -147,6 +147,10 @@ STRINGS = {
         "nb": "hentet {rows} rader for {start}–{end}.",
         "en": "fetched {rows} rows for {start} to {end}.",
     },
+    "google.sync.overlap": {
+        "nb": "samme dager finnes også fra {accounts}. Er det samme egenskap, blir tallene telt to ganger: angre de importene på Importer-siden.",
+        "en": "the same days also exist from {accounts}. If that is the same property, the numbers count twice: undo those imports on the Import page.",
+    },
     "google.sync.gsc_nothing_complete": {
         "nb": "ingen nye ferdige dager ennå (Search Console ligger vanligvis 2–3 dager etter).",
         "en": "no new complete days yet (Search Console is usually 2–3 days behind).",
