@@ -94,14 +94,15 @@ class Cost:
     channel: str | None
     amount: float
     currency: str
+    manual: bool = True     # False: from an imported cost file (undone on the import page, not here)
 
 
 def costs(con: duckdb.DuckDBPyConnection) -> list[Cost]:
-    """Manually entered costs (imported cost files are managed on the import page)."""
+    """Every other marketing cost, newest month first; entered ones can be deleted here."""
     rows = con.execute(
-        "SELECT rowid, month, item, channel, amount, currency FROM costs WHERE import_id IS NULL ORDER BY month DESC, item"
+        "SELECT rowid, month, item, channel, amount, currency, import_id IS NULL FROM costs ORDER BY month DESC, item"
     ).fetchall()
-    return [Cost(int(r[0]), r[1], r[2], r[3], float(r[4]), r[5]) for r in rows]
+    return [Cost(int(r[0]), r[1], r[2], r[3], float(r[4]), r[5], bool(r[6])) for r in rows]
 
 
 def add_cost(con: duckdb.DuckDBPyConnection, month: date, item: str, channel: str | None, amount: float,

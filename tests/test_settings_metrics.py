@@ -45,7 +45,7 @@ def test_sources_and_costs_are_saved(ws_path):
     with db.connect(ws_path) as con:
         (c,) = manual.costs(con)
         # Stored for the whole of March: 3100 over 31 days.
-        assert (c.month, c.item, c.amount) == (date(2026, 3, 1), "Byrå", 3100.0)
+        assert (c.month, c.item, c.amount, c.manual) == (date(2026, 3, 1), "Byrå", 3100.0, True)
         assert con.execute("SELECT period_start, period_end FROM costs").fetchall() == [(date(2026, 3, 1), date(2026, 3, 31))]
     at.run()
     at.button(key="metrics_cost_delete").click().run()

@@ -93,11 +93,15 @@ def _costs() -> None:
     lang = ctx.lang
     st.dataframe([{t("metrics.costs.month"): f"{e.month.month:02d}.{e.month.year}" if lang == "nb" else e.month.strftime("%b %Y"),
                    t("metrics.costs.item"): e.item, t("metrics.costs.channel"): e.channel or "",
-                   t("metrics.costs.amount", currency=e.currency): fmt.money(e.amount, e.currency, lang)}
+                   t("metrics.costs.amount", currency=ctx.currency): fmt.money(e.amount, e.currency, lang),
+                   t("metrics.costs.origin"): t("metrics.costs.origin.manual" if e.manual else "metrics.costs.origin.import")}
                   for e in entries], hide_index=True, width="stretch")
-    labels = {i: f"{e.item} · {fmt.day(e.month, lang)} · {fmt.money(e.amount, e.currency, lang)}" for i, e in enumerate(entries)}
+    labels = {i: f"{e.item} · {fmt.day(e.month, lang)} · {fmt.money(e.amount, e.currency, lang)}"
+              for i, e in enumerate(entries) if e.manual}
+    if not labels:
+        return
     pick = st.selectbox(t("metrics.costs.pick"), list(labels), format_func=labels.__getitem__, key="metrics_cost_pick")
-    if st.button(t("metrics.costs.delete"), key="metrics_cost_delete"):
+    if st.button(t("metrics.costs.delete"), key="metrics_cost_delete", help=t("metrics.costs.delete.help")):
         cache.run(manual.delete_cost, entries[pick])
         st.success(t("metrics.costs.deleted"))
         st.rerun()

@@ -90,10 +90,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "metrics.costs.delete": {"nb": "Slett valgt kostnad", "en": "Delete selected cost"},
     "metrics.costs.deleted": {"nb": "Kostnaden er slettet.", "en": "Cost deleted."},
     "metrics.costs.empty": {"nb": "Ingen andre kostnader registrert ennå.", "en": "No other costs entered yet."},
+    "metrics.costs.delete.help": {"nb": "Importerte kostnader angres på importsiden.",
+                                  "en": "Imported costs are undone on the import page."},
     "metrics.costs.err.item": {"nb": "Skriv hva kostnaden gjelder.", "en": "Say what the cost is for."},
     "metrics.costs.err.amount": {"nb": "Beløpet må være et tall større enn null.",
                                  "en": "The amount must be a number above zero."},
     "metrics.costs.pick": {"nb": "Kostnad", "en": "Cost"},
+    "metrics.costs.origin": {"nb": "Kilde", "en": "Source"},
+    "metrics.costs.origin.manual": {"nb": "Lagt inn her", "en": "Entered here"},
+    "metrics.costs.origin.import": {"nb": "Importert fil", "en": "Imported file"},
 
     # Targets page
     "targets.title": {"nb": "Mål", "en": "Targets"},
