@@ -147,12 +147,27 @@ def missing_metric_error(check: PropertyCheck) -> GA4Error | None:
 
 # ---- reports --------------------------------------------------------------------------------
 
+# Stop a sync early (and carry on next run) when the property's token quota runs this low:
+# 10 % of a standard property's hourly (40 000) and daily (200 000) tokens.
+LOW_TOKENS: Final = {"tokens_per_hour": 4_000, "tokens_per_day": 20_000, "tokens_per_project_per_hour": 1_400}
+
+
 @dataclass
 class Quality:
     thresholded: bool = False
     sampled: bool = False
     other_row: bool = False
     currency: str | None = None
+    quota_low: bool = False
+
+    def note_quota(self, response: Any) -> None:
+        """Read `property_quota` (present because the request sets return_property_quota)."""
+        if "property_quota" not in response:
+            return
+        q = response.property_quota
+        for name, floor in LOW_TOKENS.items():
+            if name in q and getattr(q, name).remaining < floor:
+                self.quota_low = True
 
     def warnings(self) -> tuple[str, ...]:
         out = []
@@ -194,6 +209,7 @@ def run_paged(client: Any, property_id: str, metrics: Sequence[str], start: date
         quality.sampled |= len(md.sampling_metadatas) > 0
         quality.other_row |= bool(md.data_loss_from_other_row)
         quality.currency = quality.currency or (md.currency_code or None)
+        quality.note_quota(response)
         # Positional mapping by the headers the response declares, not by our request order.
         dim_pos = [h.name for h in response.dimension_headers]
         met_pos = [h.name for h in response.metric_headers]
@@ -220,7 +236,7 @@ class Pull:
     frame: pd.DataFrame
     warnings: tuple[str, ...] = ()
     currency: str | None = None
-    requests: int = 0
+    quota_low: bool = False
 
     def file_load(self) -> FileLoad:
         return FileLoad(
@@ -278,7 +294,7 @@ def pull(client: Any, property_id: str, start: date, end: date, lead_events: Seq
     frame = pd.DataFrame.from_records(records, columns=cols)
     if not leads:
         frame["lead_events"] = frame["lead_events"].astype("float64")
-    return Pull(pid, start, end, frame, quality.warnings(), quality.currency)
+    return Pull(pid, start, end, frame, quality.warnings(), quality.currency, quality.quota_low)
 
 
 @dataclass(frozen=True)

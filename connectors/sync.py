@@ -183,6 +183,13 @@ def sync_ga4(db_path: Path, cfg: Config, *, today: date, progress: Progress | No
                 loads += 1
             if progress:
                 progress("ga4", (end - win.start).days + 1, total)
+            if p.quota_low and end < win.end:
+                # Leave the rest for the next run rather than exhaust the property's quota.
+                with db.connect(db_path) as con:
+                    set_state(con, "ga4", pid, end, "ok", "google.sync.ga4_paused")
+                return SyncResult("ga4", pid, "ok", "google.sync.ga4_paused",
+                                  {"rows": rows, "start": win.start.isoformat(), "end": end.isoformat()},
+                                  win.start, end, rows, loads)
             start = end + timedelta(days=1)
         with db.connect(db_path) as con:
             set_state(con, "ga4", pid, win.end, "ok", "google.sync.ok")

@@ -266,3 +266,31 @@ def test_sync_warns_when_an_export_of_another_account_covers_the_same_days(tmp_p
     out = capsys.readouterr().out.splitlines()
     assert out[1] == ("GA4: the same days also exist from Rørlegger Nord – GA4. If that is the same property, the "
                       "numbers count twice: undo those imports on the Import page.")
+
+
+def test_ga4_pauses_when_the_property_quota_runs_low(tmp_path: Path) -> None:
+    from unittest import mock
+
+    from google.analytics.data_v1beta import BetaAnalyticsDataClient, Metadata, RunReportResponse
+    from google.auth.credentials import AnonymousCredentials
+
+    path = tmp_path / "w.duckdb"
+    configure(path, site=None, leads=[])
+    with db.connect(path) as con:
+        settings.put(con, "lead_events", [])
+        sync.set_state(con, "ga4", "123456789", date(2026, 11, 2), "ok", "google.sync.ok")
+        cfg = sync.config(con)
+    low = RunReportResponse.from_json((FIX / "ga4_report_quota_low.json").read_text(encoding="utf-8"),
+                                      ignore_unknown_fields=True)
+    meta = Metadata.from_json((FIX / "ga4_metadata.json").read_text(encoding="utf-8"), ignore_unknown_fields=True)
+    client = BetaAnalyticsDataClient(credentials=AnonymousCredentials())
+    with mock.patch.object(BetaAnalyticsDataClient, "run_report", return_value=low) as rr, \
+            mock.patch.object(BetaAnalyticsDataClient, "get_metadata", return_value=meta):
+        r = sync.sync_ga4(path, cfg, today=date(2026, 12, 10), client=client, sleep=lambda s: None)
+    # window 31 Oct – 9 Dec = two 31-day reports; the first reports 3 120 hourly tokens left (< 4 000): stop there
+    assert rr.call_count == 1
+    assert r.code == "google.sync.ga4_paused" and r.end == date(2026, 11, 30)
+    assert r.text("en") == ("fetched 1 rows for 31 Oct 2026 to 30 Nov 2026 and paused to spare the GA4 quota; "
+                            "the rest follows at the next sync.")
+    with db.connect(path) as con:
+        assert sync.get_state(con, "ga4", "123456789") == date(2026, 11, 30)

@@ -147,6 +147,10 @@ STRINGS = {
         "nb": "hentet {rows} rader for {start}–{end}.",
         "en": "fetched {rows} rows for {start} to {end}.",
     },
+    "google.sync.ga4_paused": {
+        "nb": "hentet {rows} rader for {start}–{end} og stoppet for å spare GA4-kvoten; resten hentes ved neste synkronisering.",
+        "en": "fetched {rows} rows for {start} to {end} and paused to spare the GA4 quota; the rest follows at the next sync.",
+    },
     "google.sync.overlap": {
         "nb": "samme dager finnes også fra {accounts}. Er det samme egenskap, blir tallene telt to ganger: angre de importene på Importer-siden.",
         "en": "the same days also exist from {accounts}. If that is the same property, the numbers count twice: undo those imports on the Import page.",
