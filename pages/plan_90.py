@@ -63,8 +63,8 @@ else:
     # ---- overdue first
     late = cache.cached(plan90.overdue, today)
     if late:
-        st.warning(t("plan.p90.overdue", n=len(late)) + "\n\n" + "\n".join(
-            "- " + t("plan.p90.overdue_item", title=markdown_escape(o.title), due=fmt.day(o.due_date, lang),
+        st.warning(t("plan.p90.overdue" + ("_one" if len(late) == 1 else ""), n=len(late)) + "\n\n" + "\n".join(
+            "- " + t("plan.p90.overdue_item" + ("_one" if o.days_overdue == 1 else ""), title=markdown_escape(o.title), due=fmt.day(o.due_date, lang),
                      days=o.days_overdue, owner=markdown_escape(o.owner or "—")) for o in late))
 
     view = pd.DataFrame({
@@ -74,7 +74,7 @@ else:
         t("plan.p90.col.start"): [fmt.day(None if pd.isna(d) else d, lang) for d in items["start_date"]],
         t("plan.p90.col.due"): [fmt.day(None if pd.isna(d) else d, lang) for d in items["due_date"]],
         t("plan.p90.col.status"): items["status"].map(status_label),
-        t("plan.p90.col.overdue"): [t("plan.p90.days_late", days=int(x)) if not pd.isna(x) else ""
+        t("plan.p90.col.overdue"): [t("plan.p90.days_late" + ("_one" if x == 1 else ""), days=int(x)) if not pd.isna(x) else ""
                                     for x in items["overdue_days"]],
         t("plan.p90.col.target"): items["target_label"].fillna(""),
         t("plan.p90.col.experiment"): items["experiment_label"].fillna(""),

@@ -177,5 +177,5 @@ with st.expander(t("plan.budget.map_header")):
             changed = {c: by_label[b] for c, b in zip(editor[col_c], editor[col_b]) if by_label.get(b) != before.get(c)}
             if changed:
                 cache.run(budget.save_campaign_buckets, changed)
-            st.session_state[FLASH] = t("plan.budget.map_saved", n=len(changed))
+            st.session_state[FLASH] = t("plan.budget.map_saved" + ("_one" if len(changed) == 1 else ""), n=len(changed))
             st.rerun()

@@ -77,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "added again.",
     },
     "plan.ice.suggestions_added": {"nb": "{n} foreslåtte tiltak er lagt til.", "en": "{n} suggested actions added."},
+    "plan.ice.suggestions_added_one": {"nb": "{n} foreslått tiltak er lagt til.", "en": "{n} suggested action added."},
     "plan.ice.suggestions_none": {
         "nb": "De foreslåtte tiltakene ligger allerede i backloggen.",
         "en": "The suggested actions are already in the backlog.",
@@ -343,6 +344,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "plan.budget.origin.experiment": {"nb": "Eksperiment", "en": "Experiment"},
     "plan.budget.origin.default": {"nb": "Standard", "en": "Default"},
     "plan.budget.map_save": {"nb": "Lagre pottene", "en": "Save the buckets"},
+    "plan.budget.map_saved_one": {"nb": "{n} kampanje fikk ny pott.", "en": "{n} campaign got a new bucket."},
     "plan.budget.map_saved": {"nb": "{n} kampanjer fikk ny pott.", "en": "{n} campaigns got a new bucket."},
 
     # ------------------------------------------------------------ 90-day plan
@@ -417,11 +419,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No milestones yet. Pick a start date and create the plan from the template, or add a milestone below.",
     },
     "plan.p90.overdue": {"nb": "{n} milepæler har passert fristen:", "en": "{n} milestones are past their due date:"},
+    "plan.p90.overdue_one": {"nb": "{n} milepæl har passert fristen:", "en": "{n} milestone is past its due date:"},
+    "plan.p90.overdue_item_one": {
+        "nb": "{title} – frist {due}, {days} dag over ({owner})",
+        "en": "{title} – due {due}, {days} day late ({owner})",
+    },
     "plan.p90.overdue_item": {
         "nb": "{title} – frist {due}, {days} dager over ({owner})",
         "en": "{title} – due {due}, {days} days late ({owner})",
     },
     "plan.p90.days_late": {"nb": "{days} dager", "en": "{days} days"},
+    "plan.p90.days_late_one": {"nb": "{days} dag", "en": "{days} day"},
     "plan.p90.col.phase": {"nb": "Fase", "en": "Phase"},
     "plan.p90.col.title": {"nb": "Milepæl", "en": "Milestone"},
     "plan.p90.col.owner": {"nb": "Ansvarlig", "en": "Owner"},
