@@ -254,3 +254,19 @@ def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 2)
 
 
+
+
+def snapshot_week(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> int:
+    """Work out the week's verdicts and store them (see `snapshot`)."""
+    from metrics.decisions import week_rows
+
+    return snapshot(con, week_start, week_rows(con, week_start), today)
+
+
+def week_needs_snapshot(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> bool:
+    """A read: would `snapshot_week` write anything?"""
+    from metrics.decisions import week_rows
+
+    if not is_complete(week_start, today):
+        return False
+    return needs_snapshot(con, week_start, week_rows(con, week_start), today)

@@ -255,7 +255,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "decisions.experiment_tag": {"nb": "{name} (eksp.)", "en": "{name} (exp.)"},
     "decisions.drill.pick": {"nb": "Velg en rad for å se CPL per uke", "en": "Pick a row to see its weekly CPL"},
     "decisions.drill.none": {"nb": "—", "en": "—"},
-    "decisions.drill.title": {"nb": "CPL per uke: {name}", "en": "Weekly CPL: {name}"},
+    "decisions.drill.title": {"nb": "CPL per uke mot målet", "en": "Weekly CPL against the target"},
     "decisions.drill.cpl": {"nb": "CPL", "en": "CPL"},
     "decisions.drill.range": {"nb": "Trolig spenn (90 %)", "en": "Likely range (90%)"},
     "decisions.drill.target": {"nb": "Mål", "en": "Target"},
@@ -344,6 +344,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Skaler-grensen må være høyere enn kutt-grensen.",
         "en": "The scale threshold must be higher than the cut threshold.",
     },
+    "decisions.settings.bad_window": {
+        "nb": "Vurderingsvinduet må være 4–8 uker.",
+        "en": "The evaluation window must be 4–8 weeks.",
+    },
+    "decisions.settings.bad_lag": {
+        "nb": "Ventetiden må være 0–28 dager for leads og 0–90 dager for salg.",
+        "en": "The wait must be 0–28 days for leads and 0–90 days for sales.",
+    },
     "decisions.settings.no_workspace": {
         "nb": "Åpne et arbeidsområde for å endre disse innstillingene.",
         "en": "Open a workspace to change these settings.",
@@ -374,7 +382,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "experiments.bucket.improvement": {"nb": "Forbedring (20 %)", "en": "Improvement (20%)"},
     "experiments.bucket.experiment": {"nb": "Eksperiment (10 %)", "en": "Experiment (10%)"},
     "experiments.start": {"nb": "Start", "en": "Start"},
-    "experiments.weeks": {"nb": "Lengde (uker)", "en": "Length (weeks)"},
+    "experiments.planned_end": {"nb": "Planlagt slutt", "en": "Planned end"},
+    "experiments.planned_end.help": {
+        "nb": "4–6 uker etter start (28–42 dager).",
+        "en": "4–6 weeks after the start (28–42 days).",
+    },
     "experiments.budget": {"nb": "Budsjett", "en": "Budget"},
     "experiments.kpi": {"nb": "Mål-KPI", "en": "Target KPI"},
     "experiments.target_value": {"nb": "Målverdi (valgfritt)", "en": "Target value (optional)"},
