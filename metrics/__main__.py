@@ -18,16 +18,15 @@ from pathlib import Path
 from warehouse import db
 
 
-def _default_db() -> Path:
+def _db(args: argparse.Namespace) -> Path:
+    """--db, else the only workspace (else the demo); an error sentence when the file does not exist."""
     from connectors.__main__ import default_db
 
-    return default_db()
-
-
-def _target_json(t) -> dict[str, object]:  # noqa: ANN001 - a metrics.targets.Target
-    from metrics.report import _plain
-
-    return _plain(t)
+    path = args.db or default_db()
+    if not Path(path).exists():
+        raise SystemExit(f"There is no workspace at {path}. Create one in the app, import a file with "
+                         "`python -m connectors import FILE`, or build the demo with `python -m connectors demo`.")
+    return path
 
 
 def _week(args: argparse.Namespace) -> int:
@@ -39,7 +38,7 @@ def _week(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"--week: “{args.week}” is not a date; write it as YYYY-MM-DD, e.g. 2026-11-16.", file=sys.stderr)
         return 2
-    with db.connect(args.db or _default_db()) as con:
+    with db.connect(_db(args)) as con:
         rep = report.week_report(con, wk)
     if args.json:
         print(json.dumps(rep, ensure_ascii=False, indent=2))
@@ -60,7 +59,7 @@ def _week(args: argparse.Namespace) -> int:
 def _targets(args: argparse.Namespace) -> int:
     from metrics import targets, targets_csv
 
-    path = args.db or _default_db()
+    path = _db(args)
     if args.action == "import":
         try:
             text = Path(args.file).read_text(encoding="utf-8-sig")
@@ -82,7 +81,9 @@ def _targets(args: argparse.Namespace) -> int:
     with db.connect(path) as con:
         found = targets.list_targets(con)
     if args.json:
-        print(json.dumps([_target_json(t) for t in found], ensure_ascii=False, indent=2))
+        from metrics.report import plain
+
+        print(json.dumps(plain(found), ensure_ascii=False, indent=2))
         return 0
     if not found:
         print("No targets yet. Add one in the app (Targets) or with: python -m metrics targets import FILE.csv")

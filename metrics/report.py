@@ -32,20 +32,20 @@ def kpi_status(kpi: str, value: float | None, target: float | None, running: boo
     return targets.status(kpi, value, target) or "no_data"
 
 
-def _plain(x: Any) -> Any:
+def plain(x: Any) -> Any:
     """JSON-ready: dates as ISO strings, NaN/inf as null, dataclasses as dicts."""
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        return _plain(dataclasses.asdict(x))
+        return plain(dataclasses.asdict(x))
     if isinstance(x, dict):
-        return {str(k): _plain(v) for k, v in x.items()}
+        return {str(k): plain(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
-        return [_plain(v) for v in x]
+        return [plain(v) for v in x]
     if isinstance(x, date):
         return x.isoformat()
     if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
         return None
     if hasattr(x, "item") and callable(x.item):   # numpy scalars
-        return _plain(x.item())
+        return plain(x.item())
     return x
 
 
@@ -65,7 +65,7 @@ def decision_rows(con: duckdb.DuckDBPyConnection, week_start: date, currency: st
         return []
     out = []
     for r in decisions.week_rows(con, week_start):
-        full = _plain(r)
+        full = plain(r)
         full["reason"] = decision_text.reason(r, "en", currency)
         out.append({**{k: full.get(k) for k in ROW_FIELDS}, **full})
     return out
@@ -84,7 +84,7 @@ def week_report(con: duckdb.DuckDBPyConnection, week_start: date, today: date | 
     from metrics.leads import lead_source
 
     currency = aggregate.workspace_currency(con)
-    return _plain({
+    return plain({
         "week_start": ws,
         "currency": currency,
         "in_progress": running,

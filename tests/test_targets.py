@@ -208,3 +208,11 @@ def test_glide_path_lists_every_week():
     # 20 days; weeks end on day 6, 13, 20 → 520 − 130 × 6/20, × 13/20, target.
     assert targets.glide_path(t) == [(date(2026, 1, 5), pytest.approx(481)), (date(2026, 1, 12), pytest.approx(435.5)),
                                      (date(2026, 1, 19), 390)]
+
+
+def test_cli_refuses_a_missing_workspace_without_creating_it(tmp_path):
+    missing = tmp_path / "nope.duckdb"
+    with pytest.raises(SystemExit) as e:
+        cli.main(["week", "--db", str(missing), "--json"])
+    assert "There is no workspace at" in str(e.value.code)
+    assert not missing.exists()
