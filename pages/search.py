@@ -124,20 +124,15 @@ st.subheader(t("search.movers.header"), anchor=False)
 _movers_table(cache.cached(search.top_movers, account), t("search.col.query"))
 
 # ---- content --------------------------------------------------------------------------------
-left, right = st.columns(2)
-with left:
-    st.subheader(t("search.opps.header"), anchor=False)
-    st.caption(t("search.opps.help"))
-    _query_table(cache.cached(search.opportunities, account))
-with right:
-    st.subheader(t("search.questions.header"), anchor=False)
-    st.caption(t("search.questions.help"))
-    _query_table(cache.cached(search.questions, account))
+st.subheader(t("search.opps.header"), anchor=False)
+st.caption(t("search.opps.help"))
+_query_table(cache.cached(search.opportunities, account))
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("search.pages.gaining"), anchor=False)
-    _movers_table(cache.cached(search.pages_gaining, account), t("search.col.page"))
-with right:
-    st.subheader(t("search.pages.losing"), anchor=False)
-    _movers_table(cache.cached(search.pages_losing, account), t("search.col.page"))
+st.subheader(t("search.questions.header"), anchor=False)
+st.caption(t("search.questions.help"))
+_query_table(cache.cached(search.questions, account))
+
+st.subheader(t("search.pages.gaining"), anchor=False)
+_movers_table(cache.cached(search.pages_gaining, account), t("search.col.page"))
+st.subheader(t("search.pages.losing"), anchor=False)
+_movers_table(cache.cached(search.pages_losing, account), t("search.col.page"))

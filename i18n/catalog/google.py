@@ -162,8 +162,8 @@ STRINGS = {
     # ---- settings section -------------------------------------------------------------------
     "google.title": {"nb": "Google (GA4 og Search Console)", "en": "Google (GA4 and Search Console)"},
     "google.intro": {
-        "nb": "Mandag henter GA4 og Search Console selv, hver natt eller når du trykker «Synkroniser nå». Nøkler lagres utenfor prosjektmappen, bare lesbare for deg.",
-        "en": "Mandag pulls GA4 and Search Console itself, nightly or when you press “Sync now”. Keys are stored outside the project folder, readable by you only.",
+        "nb": "Mandag henter GA4 og Search Console selv – automatisk (for eksempel hver mandag kl. 06) eller når du trykker «Synkroniser nå». Nøkler lagres utenfor prosjektmappen, bare lesbare for deg.",
+        "en": "Mandag pulls GA4 and Search Console itself — on a schedule (for example every Monday at 06:00) or when you press “Sync now”. Keys are stored outside the project folder, readable by you only.",
     },
     "google.creds.header": {"nb": "Tilgang", "en": "Access"},
     "google.creds.sa_upload": {"nb": "Tjenestekontonøkkel (JSON)", "en": "Service-account key (JSON)"},
