@@ -255,7 +255,7 @@ def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
         prev = j
     last = history[-1]
     verdict: Verdict = shown if shown is not None else "too_early"
-    if verdict == "keep_testing" and code != "campaign_too_small":
+    if verdict == "keep_testing" and code not in ("campaign_too_small", "too_few_sales"):
         if planned_weeks is not None and weeks_running >= planned_weeks:
             verdict, code = "no_clear_call", "experiment_no_call"
         elif planned_weeks is None and weeks_running >= TIMEOUT_WEEKS:
