@@ -113,6 +113,8 @@ def call_with_retry(fn: Callable[[], Any], *, sleep: Callable[[float], None] = t
             raise GA4Error("google.err.ga4_not_found") from exc
         except gexc.Unauthenticated as exc:
             raise GA4Error("google.err.unauthenticated") from exc
+        except gexc.BadRequest as exc:   # incl. gRPC InvalidArgument, e.g. an incompatible metric
+            raise GA4Error("google.err.ga4_request", message=str(getattr(exc, "message", exc))[:200]) from exc
     raise AssertionError("unreachable")
 
 

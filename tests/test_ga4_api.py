@@ -224,3 +224,13 @@ def test_window_first_run_backfills_then_looks_back_three_days() -> None:
     assert (nxt.start, nxt.end) == (date(2026, 11, 20), date(2026, 11, 29))
     same_day = ga4_api.window(date(2026, 11, 22), today)
     assert (same_day.start, same_day.end) == (date(2026, 11, 20), date(2026, 11, 22))
+
+
+def test_bad_request_is_reported_not_retried(client: BetaAnalyticsDataClient) -> None:
+    clock = FakeClock()
+    with mock.patch.object(BetaAnalyticsDataClient, "run_report",
+                           side_effect=[gexc.InvalidArgument("Field keyEvents:x is not a valid metric.")]) as rr:
+        with pytest.raises(ga4_api.GA4Error) as e:
+            ga4_api.pull(client, "1", date(2026, 11, 3), date(2026, 11, 3), sleep=clock)
+    assert rr.call_count == 1 and clock.slept == []
+    assert e.value.text("en") == "GA4 refused the request: Field keyEvents:x is not a valid metric."

@@ -75,6 +75,10 @@ STRINGS = {
         "nb": "GA4 finner ikke denne egenskapen. Sjekk egenskaps-ID-en under Administrator → Egenskapsinnstillinger.",
         "en": "GA4 cannot find this property. Check the property id in Admin → Property settings.",
     },
+    "google.err.ga4_request": {
+        "nb": "GA4 avviste forespørselen: {message}",
+        "en": "GA4 refused the request: {message}",
+    },
     "google.err.unknown_key_event": {
         "nb": "GA4-egenskap {property} har ikke nøkkelhendelsen «{event}». Merk hendelsen som nøkkelhendelse i GA4 (Administrator → Hendelser), eller fjern den fra lead-hendelsene.",
         "en": "GA4 property {property} has no key event “{event}”. Mark the event as a key event in GA4 (Admin → Events), or remove it from the lead events.",
