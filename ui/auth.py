@@ -188,7 +188,12 @@ def read_secrets() -> dict[str, Any]:
 
 
 def _lang(lang: str | None) -> str:
-    return lang or st.session_state.get("lang") or "nb"
+    if lang:
+        return lang
+    for candidate in (st.session_state.get("lang"), st.query_params.get("lang")):
+        if candidate in ("nb", "en"):
+            return candidate
+    return "nb"
 
 
 def _user() -> dict[str, Any]:
