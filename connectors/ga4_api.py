@@ -63,6 +63,7 @@ class GA4Error(RuntimeError):
 
 
 _MEASUREMENT_ID = re.compile(r"^G-[A-Z0-9]{4,}$", re.I)
+_DIGITS = re.compile(r"^[0-9]+$")
 
 
 def validate_property_id(raw: str) -> str:
@@ -74,7 +75,7 @@ def validate_property_id(raw: str) -> str:
         raise GA4Error("google.err.property_missing")
     if _MEASUREMENT_ID.match(s):
         raise GA4Error("google.err.measurement_id", value=s)
-    if not s.isdigit():
+    if not _DIGITS.match(s):   # ASCII digits only: str.isdigit() would accept '²' or '٣'
         raise GA4Error("google.err.property_not_numeric", value=s)
     return s
 

@@ -57,6 +57,11 @@ def test_numeric_ids_are_accepted(raw: str, want: str) -> None:
     assert ga4_api.validate_property_id(raw) == want
 
 
+def test_non_ascii_digits_are_not_a_property_id() -> None:
+    with pytest.raises(ga4_api.GA4Error):
+        ga4_api.validate_property_id("١٢٣")
+
+
 def test_other_ids_are_refused_with_their_own_sentences() -> None:
     with pytest.raises(ga4_api.GA4Error) as e:
         ga4_api.validate_property_id("UA-1234-1")
@@ -234,3 +239,33 @@ def test_bad_request_is_reported_not_retried(client: BetaAnalyticsDataClient) ->
             ga4_api.pull(client, "1", date(2026, 11, 3), date(2026, 11, 3), sleep=clock)
     assert rr.call_count == 1 and clock.slept == []
     assert e.value.text("en") == "GA4 refused the request: Field keyEvents:x is not a valid metric."
+
+
+# ---- property-based: the id validator --------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+
+@given(digits=hs.from_regex(r"[1-9][0-9]{0,11}", fullmatch=True), prefix=hs.sampled_from(["", "properties/"]),
+       pad=hs.sampled_from(["", " ", "\t", "  "]))
+def test_any_numeric_id_round_trips(digits: str, prefix: str, pad: str) -> None:
+    assert ga4_api.validate_property_id(f"{pad}{prefix}{digits}{pad}") == digits
+
+
+@given(tail=hs.from_regex(r"[A-Za-z0-9]{4,12}", fullmatch=True))
+def test_any_measurement_id_gets_the_measurement_sentence(tail: str) -> None:
+    with pytest.raises(ga4_api.GA4Error) as e:
+        ga4_api.validate_property_id(f"G-{tail}")
+    assert e.value.code == "google.err.measurement_id"
+
+
+@given(hs.text(max_size=30))
+def test_anything_else_is_either_a_number_or_refused_with_a_known_code(raw: str) -> None:
+    try:
+        out = ga4_api.validate_property_id(raw)
+    except ga4_api.GA4Error as exc:
+        assert exc.code in {"google.err.property_missing", "google.err.measurement_id",
+                            "google.err.property_not_numeric"}
+    else:
+        assert out.isascii() and out.isdigit()
