@@ -395,32 +395,27 @@ def by_bucket(con: duckdb.DuckDBPyConnection, month: date) -> pd.DataFrame:
 
 
 def by_channel(con: duckdb.DuckDBPyConnection, month: date) -> pd.DataFrame:
-    """Planned vs actual per channel and bucket for a month.
+    """Planned vs actual per channel for a month, with the actual split by bucket.
 
-    Columns: channel, bucket, actual (spend in the month), daily_cap (None: no cap), planned
-    (cap × days in month for the channel; None without a cap). One row per channel × bucket with
-    spend, plus a row for each capped channel without spend. Sorted by channel, then bucket order.
+    Columns: channel, daily_cap (None: no cap), planned (cap × days in month; None without a cap),
+    actual (the month's spend), proven, improvement, experiment (the actual per bucket). One row per
+    channel with spend or a cap, by name. Example: cap 200 in March → planned 200 × 31 = 6 200.
     """
     rows = _spend_rows(con, month_start(month), month_end(month))
     the_caps = caps(con)
     days = days_in_month(month)
-    out: list[dict[str, object]] = []
-    seen: set[str] = set()
-    if len(rows):
-        grouped = rows.groupby(["channel", "bucket"])["spend"].sum(min_count=1).reset_index()
-        for r in grouped.itertuples(index=False):
-            cap = the_caps.get(r.channel)
-            seen.add(r.channel)
-            out.append({"channel": r.channel, "bucket": r.bucket, "actual": 0.0 if pd.isna(r.spend) else float(r.spend),
-                        "daily_cap": cap, "planned": None if cap is None else cap * days})
-    for ch, cap in the_caps.items():
-        if ch not in seen:
-            out.append({"channel": ch, "bucket": None, "actual": 0.0, "daily_cap": cap, "planned": cap * days})
-    frame = pd.DataFrame(out, columns=["channel", "bucket", "actual", "daily_cap", "planned"])
-    if len(frame):
-        frame["_o"] = frame["bucket"].map({b: i for i, b in enumerate(BUCKETS)}).fillna(9)
-        frame = frame.sort_values(["channel", "_o"]).drop(columns="_o").reset_index(drop=True)
-    return frame
+    spent: dict[str, dict[str, float]] = {}
+    for r in rows.itertuples(index=False):
+        amount = 0.0 if pd.isna(r.spend) else float(r.spend)
+        per = spent.setdefault(r.channel, dict.fromkeys(BUCKETS, 0.0))
+        per[r.bucket] += amount
+    out = []
+    for ch in sorted(set(spent) | set(the_caps)):
+        cap = the_caps.get(ch)
+        per = spent.get(ch, dict.fromkeys(BUCKETS, 0.0))
+        out.append({"channel": ch, "daily_cap": cap, "planned": None if cap is None else cap * days,
+                    "actual": sum(per.values()), **per})
+    return pd.DataFrame(out, columns=["channel", "daily_cap", "planned", "actual", *BUCKETS])
 
 
 # ---------------------------------------------------------------- pacing

@@ -227,13 +227,33 @@ def plan_start(con: duckdb.DuckDBPyConnection) -> date | None:
     return row[0][0]
 
 
+def target_label(name: str | None, kpi: str | None, scope: str | None, lang: str) -> str | None:
+    """How a linked target is named: its own name, else 'KPI · scope' ('CPL (betalt) · alle kanaler').
+
+    None when there is no target. The KPI name comes from the catalogue (`kpi.<kpi>`), the scope is
+    'all channels' or the channel/campaign after the colon in 'channel:Paid Search'.
+    """
+    from i18n import tr
+
+    if isinstance(name, str) and name:
+        return name
+    if not isinstance(kpi, str):   # no target (None, or NaN from a frame)
+        return None
+    key = f"kpi.{kpi}"
+    kpi_text = tr(lang, key)
+    kpi_text = kpi.upper() if kpi_text == key else kpi_text
+    scope_text = (tr(lang, "plan.p90.scope_all") if not isinstance(scope, str) or scope == "all"
+                  else scope.split(":", 1)[-1])
+    return f"{kpi_text} · {scope_text}"
+
+
 COLUMNS: Final[tuple[str, ...]] = (
     "item_id", "title", "phase", "owner", "start_date", "due_date", "status", "target_id", "target_label",
     "experiment_id", "experiment_label", "notes", "overdue_days",
 )
 
 
-def milestones(con: duckdb.DuckDBPyConnection, today: date) -> pd.DataFrame:
+def milestones(con: duckdb.DuckDBPyConnection, today: date, lang: str = "en") -> pd.DataFrame:
     """Every milestone by due date (then phase order, then id), with its links and days overdue.
 
     `overdue_days` is (today − due_date) in days for a milestone that is overdue, else None.
@@ -241,7 +261,7 @@ def milestones(con: duckdb.DuckDBPyConnection, today: date) -> pd.DataFrame:
     """
     frame = con.execute(
         """SELECT p.item_id, p.title, p.phase, p.owner, p.start_date, p.due_date, p.status,
-                  p.target_id, coalesce(t.name, t.kpi || ' · ' || t.scope) AS target_label,
+                  p.target_id, t.name AS t_name, t.kpi AS t_kpi, t.scope AS t_scope,
                   p.experiment_id, e.name AS experiment_label, p.notes,
                   CASE WHEN p.status <> 'done' AND p.due_date < ? THEN date_diff('day', p.due_date, ?) END
                       AS overdue_days
@@ -251,6 +271,8 @@ def milestones(con: duckdb.DuckDBPyConnection, today: date) -> pd.DataFrame:
            ORDER BY p.due_date NULLS LAST,
                     CASE p.phase WHEN 'w1-2' THEN 1 WHEN 'w3-4' THEN 2 WHEN 'm2' THEN 3 WHEN 'm3' THEN 4 ELSE 5 END,
                     p.item_id""", [today, today]).df()
+    frame["target_label"] = [target_label(n, k, sc, lang) for n, k, sc in
+                             zip(frame["t_name"], frame["t_kpi"], frame["t_scope"])]
     for col in ("start_date", "due_date"):   # plain dates (DuckDB gives timestamps), None when missing
         frame[col] = pd.Series([None if pd.isna(x) else pd.Timestamp(x).date() for x in frame[col]], dtype=object)
     return frame[list(COLUMNS)]
@@ -282,10 +304,10 @@ def overdue(con: duckdb.DuckDBPyConnection, today: date) -> list[Overdue]:
     return [Overdue(int(r[0]), r[1], r[2], r[3], int(r[4]), r[5], r[6]) for r in rows]
 
 
-def link_choices(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def link_choices(con: duckdb.DuckDBPyConnection, lang: str = "en") -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(targets, experiments) as (id, label) pairs for the link pickers."""
-    targets = [(int(r[0]), r[1]) for r in con.execute(
-        "SELECT target_id, coalesce(name, kpi || ' · ' || scope) FROM targets ORDER BY target_id").fetchall()]
+    targets = [(int(r[0]), target_label(r[1], r[2], r[3], lang) or "") for r in con.execute(
+        "SELECT target_id, name, kpi, scope FROM targets ORDER BY target_id").fetchall()]
     exps = [(int(r[0]), r[1]) for r in con.execute(
         "SELECT experiment_id, name FROM experiments ORDER BY experiment_id").fetchall()]
     return targets, exps

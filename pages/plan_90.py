@@ -34,8 +34,8 @@ phase_label = {p: t(f"plan.p90.phase.{p}") for p in plan90.PHASES}
 status_label = {s: t(f"plan.p90.status.{s}") for s in plan90.STATUSES}
 st.caption(t("plan.p90.intro"))
 
-items = cache.cached(plan90.milestones, today)
-targets, experiments = cache.cached(plan90.link_choices)
+items = cache.cached(plan90.milestones, today, lang)
+targets, experiments = cache.cached(plan90.link_choices, lang)
 target_label = dict(targets)
 experiment_label = dict(experiments)
 
@@ -69,15 +69,15 @@ else:
 
     view = pd.DataFrame({
         t("plan.p90.col.phase"): items["phase"].map(lambda p: phase_label.get(p, "—")),
-        t("plan.p90.col.title"): items["title"],
-        t("plan.p90.col.owner"): items["owner"].fillna(""),
-        t("plan.p90.col.start"): [fmt.day(None if pd.isna(d) else d, lang) for d in items["start_date"]],
         t("plan.p90.col.due"): [fmt.day(None if pd.isna(d) else d, lang) for d in items["due_date"]],
         t("plan.p90.col.status"): items["status"].map(status_label),
-        t("plan.p90.col.overdue"): [t("plan.p90.days_late" + ("_one" if x == 1 else ""), days=int(x)) if not pd.isna(x) else ""
-                                    for x in items["overdue_days"]],
+        t("plan.p90.col.title"): items["title"],
+        t("plan.p90.col.owner"): items["owner"].fillna(""),
+        t("plan.p90.col.overdue"): [t("plan.p90.days_late" + ("_one" if x == 1 else ""), days=int(x))
+                                    if not pd.isna(x) else "" for x in items["overdue_days"]],
         t("plan.p90.col.target"): items["target_label"].fillna(""),
         t("plan.p90.col.experiment"): items["experiment_label"].fillna(""),
+        t("plan.p90.col.start"): [fmt.day(None if pd.isna(d) else d, lang) for d in items["start_date"]],
         t("plan.p90.col.notes"): items["notes"].fillna(""),
     })
     st.dataframe(view, hide_index=True, width="stretch")

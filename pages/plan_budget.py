@@ -51,7 +51,7 @@ if estimate:
 default_revenue = plan.revenue if plan and plan.revenue is not None else (estimate.value if estimate else None)
 c1, c2 = st.columns([2, 1])
 revenue = c1.number_input(t("plan.budget.revenue", currency=cur), value=default_revenue, min_value=0.0,
-                          step=10000.0, key=f"plan_budget_revenue_{month}", help=t("plan.budget.revenue_help"))
+                          step=10000.0, format="%.0f", key=f"plan_budget_revenue_{month}", help=t("plan.budget.revenue_help"))
 pushing = c2.toggle(t("plan.budget.pushing"), value=bool(plan and plan.pushing), key=f"plan_budget_pushing_{month}",
                     help=t("plan.budget.pushing_help"))
 guide = budget.guidance(revenue, pushing)
@@ -64,7 +64,7 @@ else:
 
 with st.form(f"plan_budget_form_{month}"):
     total = st.number_input(t("plan.budget.total", currency=cur), value=plan.total if plan else None, min_value=0.0,
-                            step=1000.0, key=f"plan_budget_total_{month}")
+                            step=1000.0, format="%.0f", key=f"plan_budget_total_{month}")
     st.caption(t("plan.budget.shares_help"))
     shares = plan.shares if plan else budget.DEFAULT_SHARES
     cols = st.columns(3)
@@ -115,10 +115,10 @@ if channels.empty:
 else:
     view = pd.DataFrame({
         t("plan.budget.col.channel"): channels["channel"],
-        t("plan.budget.col.bucket"): channels["bucket"].map(lambda b: bucket_label.get(b, "—")),
         t("plan.budget.col.cap"): [money(None if pd.isna(x) else x) for x in channels["daily_cap"]],
         t("plan.budget.col.planned_cap"): [money(None if pd.isna(x) else x) for x in channels["planned"]],
         t("plan.budget.col.actual"): [money(x) for x in channels["actual"]],
+        **{bucket_label[b]: [money(x) for x in channels[b]] for b in budget.BUCKETS},
     })
     st.dataframe(view, hide_index=True, width="stretch")
     st.download_button(t("plan.budget.download"), data=to_csv_bytes(view), file_name=f"budget-{month:%Y-%m}.csv",

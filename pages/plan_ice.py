@@ -45,7 +45,6 @@ st.caption(t("plan.ice.intro"))
 st.info(t("plan.ice.formula"))
 
 # ---- suggestions
-missing = cache.cached(ice.missing_suggestions)
 if st.button(t("plan.ice.add_suggestions"), key="plan_ice_suggest", help=t("plan.ice.add_suggestions_help")):
     added = cache.run(ice.add_suggestions, lang)
     flash("ok", t("plan.ice.suggestions_added" + ("_one" if added == 1 else ""), n=added) if added else t("plan.ice.suggestions_none"))

@@ -83,7 +83,10 @@ def test_milestone_validation_and_edit(tmp_path) -> None:
                                                  "m2", date(2026, 2, 2), 77))
         row = plan90.milestones(con, date(2026, 2, 1)).iloc[0]
         assert (row["title"], row["due_date"], row["status"], row["target_label"]) == (
-            "Kundecase borettslag", date(2026, 2, 8), "doing", "cpl · all")
+            "Kundecase borettslag", date(2026, 2, 8), "doing", "CPL (paid) · all channels")
+        assert plan90.target_label(None, "cpl", "channel:Paid Search", "nb") == "CPL (betalt) · Paid Search"
+        assert plan90.target_label("Halver CPL", "cpl", "all", "nb") == "Halver CPL"
+        assert plan90.target_label(None, None, None, "nb") is None
         assert plan90.delete(con, mid) and plan90.milestones(con, START).empty
 
 
@@ -131,7 +134,8 @@ def test_demo_plans_for_the_plumber(tmp_path) -> None:
         ("Optimaliser Google-bedriftsprofilen", date(2026, 11, 6), "doing"),
         ("Lag grunnstrukturen for innholdsplanen", date(2026, 11, 6), "todo")]
     assert len(frame) == 14
-    assert frame.loc[frame["title"].str.startswith("Test søkeannonser"), "target_label"].tolist() == ["cpl · all"]
+    assert frame.loc[frame["title"].str.startswith("Test søkeannonser"), "target_label"].tolist() == [
+        "CPL (paid) · all channels"]
     assert plan is not None and (plan.total, plan.shares) == (90000.0, (70, 20, 10))
     assert [p.content["name"] for p in personas] == ["Huseier som skal pusse opp badet", "Huseier med akutt lekkasje",
                                                      "Styreleder i borettslag"]

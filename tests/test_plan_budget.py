@@ -111,14 +111,13 @@ def test_planned_vs_actual_per_channel_with_caps(march) -> None:
         budget.set_cap(con, "Display", 100.0)
         budget.set_cap(con, "Email", 50.0)
         frame = budget.by_channel(con, MARCH)
-    rows = [(r.channel, None if pd.isna(r.bucket) else r.bucket, r.actual, None if pd.isna(r.daily_cap) else r.daily_cap,
-             None if pd.isna(r.planned) else r.planned) for r in frame.itertuples()]
+    rows = [(r.channel, None if pd.isna(r.daily_cap) else r.daily_cap, None if pd.isna(r.planned) else r.planned,
+             r.actual, r.proven, r.improvement, r.experiment) for r in frame.itertuples()]
     assert rows == [
-        ("Display", "improvement", 1500.0, 100.0, 3100.0),      # 100 × 31 days
-        ("Email", None, 0.0, 50.0, 1550.0),                     # a cap without spend
-        ("Paid Search", "proven", 2600.0, 200.0, 6200.0),       # 200 × 31
-        ("Paid Social", "proven", 1050.0, None, None),
-        ("Paid Social", "experiment", 800.0, None, None),
+        ("Display", 100.0, 3100.0, 1500.0, 0.0, 1500.0, 0.0),       # 100 × 31 days
+        ("Email", 50.0, 1550.0, 0.0, 0.0, 0.0, 0.0),                  # a cap without spend
+        ("Paid Search", 200.0, 6200.0, 2600.0, 2600.0, 0.0, 0.0),     # 200 × 31; the April block is not here
+        ("Paid Social", None, None, 1850.0, 1050.0, 0.0, 800.0),      # 1 050 (USD at 10.5) + 800 TikTok
     ]
 
 

@@ -468,6 +468,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "{field} finnes ikke lenger; velg et annet.",
         "en": "{field} no longer exists; choose another.",
     },
+    "plan.p90.scope_all": {"nb": "alle kanaler", "en": "all channels"},
     "plan.p90.timeline_header": {"nb": "Tidslinje", "en": "Timeline"},
     "plan.p90.today": {"nb": "I dag", "en": "Today"},
 
