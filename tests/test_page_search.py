@@ -52,3 +52,30 @@ def test_brand_terms_saved_on_the_page_split_the_table(demo_db: Path) -> None:
     table = next(d.value for d in at.dataframe if "Del" in d.value.columns)
     assert list(table["Del"]) == ["Merkevare", "Øvrige søk"]
     assert list(table["Klikk"]) == [fmt.number(brand.clicks, "nb"), fmt.number(nonbrand.clicks, "nb")]
+
+
+def test_a_sync_shows_on_the_next_rerun_without_a_restart(data_dir: Path, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    import subprocess
+    import sys
+    from datetime import date
+
+    from connectors import google_auth
+    from test_google_sync import ROOT, SITE, write_replay
+    from warehouse import settings
+
+    path = data_dir / "Kunde.duckdb"
+    with db.connect(path) as con:
+        settings.put(con, "gsc_site_url", SITE)
+    at = app_test("pages/search.py", path, lang="en").run()
+    assert at.info[0].value == tr("en", "search.empty")
+    write_replay(tmp_path / "replay", date.today())
+    env = {**__import__("os").environ, google_auth.REPLAY_ENV: str(tmp_path / "replay"),
+           "MANDAG_SECRETS_DIR": str(tmp_path / "secrets"), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "connectors", "sync", "--source", "gsc", "--db", str(path)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    at.run()
+    assert not at.exception
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Clicks"] == "27"          # 9 complete days × 3 clicks, from the recorded responses
