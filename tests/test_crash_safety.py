@@ -204,3 +204,49 @@ def test_backup_of_a_missing_workspace_says_so(tmp_path: Path) -> None:
     assert out.returncode != 0
     assert "There is no workspace file at" in out.stderr
     assert not (tmp_path / "nope.duckdb").exists()
+
+
+CLI_KILLS = 8
+
+
+def test_sigkill_of_the_import_command_on_a_large_export(tmp_path: Path) -> None:
+    """The same through `python -m connectors import`: parse, prepare and load of a 200k-row CSV."""
+    from datetime import date
+
+    small, _ = proc_worker.google_ads_csv(20_000, 30, date(2025, 1, 1), 90)
+    big, big_totals = proc_worker.google_ads_csv(200_000, 31, date(2025, 1, 1), 365)
+    (tmp_path / "small.csv").write_bytes(small)
+    (tmp_path / "Kampanjerapport 2025.csv").write_bytes(big)
+    base = tmp_path / "base.duckdb"
+
+    def cli(db_path: Path, name: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "connectors", "import", str(tmp_path / name),
+                                 "--db", str(db_path), "--json"], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+
+    assert cli(base, "small.csv").wait(timeout=120) == 0
+    old = proc_worker.state(base)
+    db.forget(base)
+    full = tmp_path / "full.duckdb"
+    shutil.copy2(base, full)
+    t0 = time.monotonic()
+    p = cli(full, "Kampanjerapport 2025.csv")
+    assert p.wait(timeout=300) == 0, p.stderr.read()
+    run_seconds = time.monotonic() - t0
+    new = proc_worker.state(full)
+    # the export replaced the first quarter it overlaps: only its own rows remain
+    assert new == {"rows": 200_000, "spend": big_totals["spend"], "clicks": big_totals["clicks"], "imports": 1}
+
+    rng = random.Random(4242)
+    for i in range(CLI_KILLS):
+        path = tmp_path / f"cli{i}.duckdb"
+        shutil.copy2(base, path)
+        p = cli(path, "Kampanjerapport 2025.csv")
+        time.sleep(rng.uniform(0.3, 1.05) * run_seconds)
+        p.send_signal(signal.SIGKILL)
+        p.wait(timeout=60)
+        got = proc_worker.state(path)
+        assert got in (old, new), f"kill {i}: {got} is neither {old} nor {new}"
+        db.forget(path)
+        path.unlink()
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
