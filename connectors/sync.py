@@ -162,6 +162,9 @@ def sync_ga4(db_path: Path, cfg: Config, *, today: date, progress: Progress | No
         return SyncResult("ga4", cfg.ga4_property_id, "error", exc.code, exc.params)
     with db.connect(db_path) as con:
         last = get_state(con, "ga4", pid)
+        synced = settings.get(con, "ga4_lead_events_synced")
+    if last is not None and synced is not None and sorted(synced) != sorted(cfg.lead_events):
+        last = None   # other lead events: pull the whole history again so `lead_events` means one thing
     win = ga4_api.window(last, today)
     rows = loads = 0
     try:
@@ -179,6 +182,7 @@ def sync_ga4(db_path: Path, cfg: Config, *, today: date, progress: Progress | No
                 with db.connect(db_path) as con:
                     res = loader.load(con, p.file_load())
                     set_state(con, "ga4", pid, end, "ok", "google.sync.ok")
+                    settings.put(con, "ga4_lead_events_synced", list(cfg.lead_events))
                 rows += res.rows
                 loads += 1
             if progress:
@@ -193,6 +197,7 @@ def sync_ga4(db_path: Path, cfg: Config, *, today: date, progress: Progress | No
             start = end + timedelta(days=1)
         with db.connect(db_path) as con:
             set_state(con, "ga4", pid, win.end, "ok", "google.sync.ok")
+            settings.put(con, "ga4_lead_events_synced", list(cfg.lead_events))
     except Exception as exc:
         code, params = _problem(exc, "ga4")
         with db.connect(db_path) as con:

@@ -294,3 +294,27 @@ def test_ga4_pauses_when_the_property_quota_runs_low(tmp_path: Path) -> None:
                             "the rest follows at the next sync.")
     with db.connect(path) as con:
         assert sync.get_state(con, "ga4", "123456789") == date(2026, 11, 30)
+
+
+def test_changing_the_lead_events_pulls_the_history_again(tmp_path: Path) -> None:
+    today = date(2026, 11, 23)
+    write_replay(tmp_path / "replay", today)
+    path = tmp_path / "w.duckdb"
+    configure(path, site=None, leads=["generate_lead"])
+    client = ReplayGA4Client(tmp_path / "replay")
+    with db.connect(path) as con:
+        cfg = sync.config(con)
+    sync.sync_ga4(path, cfg, today=today, client=client, sleep=lambda s: None)
+    n = len(client.requests)
+    sync.sync_ga4(path, cfg, today=today, client=client, sleep=lambda s: None)      # same events: look-back only
+    assert len(client.requests) == n + 1
+    with db.connect(path) as con:
+        settings.put(con, "lead_events", ["generate_lead", "phone_call"])
+        cfg = sync.config(con)
+    r = sync.sync_ga4(path, cfg, today=today, client=client, sleep=lambda s: None)
+    assert r.start == today - timedelta(days=400)                                  # the whole history again
+    assert len(client.requests) == n + 1 + 13
+    with db.connect(path) as con:
+        # each fake day has lead events 1 (generate_lead) + 0 (phone_call) on both rows
+        assert con.execute("SELECT sum(lead_events), count(*) FROM web_analytics").fetchall() == [(20.0, 20)]
+        assert settings.get(con, "ga4_lead_events_synced") == ["generate_lead", "phone_call"]

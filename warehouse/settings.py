@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "currency": "NOK",
     "ga4_property_id": "",          # numeric GA4 property id for the API sync ("" = not connected)
     "gsc_site_url": "",             # Search Console property, e.g. sc-domain:example.no ("" = not connected)
+    "ga4_lead_events_synced": None, # the lead events the stored GA4 API rows were pulled with (set by the sync)
 }
 
 
