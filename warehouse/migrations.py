@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -64,6 +65,11 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> list[in
         # Back up before touching a workspace that already holds a schema.
         con.execute("CHECKPOINT")
         backup = path.with_name(f"{path.stem}.backup-v{max(done)}{path.suffix}")
+        if backup.exists() and path.stat().st_mtime_ns > backup.stat().st_mtime_ns:
+            # An earlier, failed upgrade left this backup and the workspace has changed since
+            # (copy2 keeps the time stamp): keep that one and take a fresh one beside it.
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+            backup = path.with_name(f"{path.stem}.backup-v{max(done)}-{stamp}{path.suffix}")
         if not backup.exists():
             shutil.copy2(path, backup)
     con.execute("BEGIN TRANSACTION")
