@@ -250,3 +250,37 @@ def test_sigkill_of_the_import_command_on_a_large_export(tmp_path: Path) -> None
         db.forget(path)
         path.unlink()
         path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def test_a_retried_upgrade_backs_up_changes_made_after_a_failed_attempt(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = _with_extra_migration(monkeypatch, tmp_path, "ALTER TABLE no_such_table ADD COLUMN y INTEGER;")
+    path = tmp_path / "Kunde AS.duckdb"
+    _workspace_at_version_1(path)
+    for _ in range(3):  # the app retries on every rerun: one backup, not one per attempt
+        with pytest.raises(duckdb.Error):
+            with db.connect(path):
+                pass
+        db.forget(path)
+    assert len(list(tmp_path.glob("Kunde AS.backup-v1*.duckdb"))) == 1
+    # The owner goes back to the older Mandag and keeps working (a new day of spend) …
+    time.sleep(0.01)
+    con = duckdb.connect(str(path))
+    con.execute("INSERT INTO ad_performance (import_id, source, account, campaign, channel, period_start, "
+                "period_end, currency, spend) VALUES (1, 'google_ads', 'a', 'Merkevare', 'Paid Search', "
+                "DATE '2026-01-06', DATE '2026-01-06', 'NOK', 100)")
+    con.close()
+    # … then the fixed upgrade runs: the newest state is backed up too, the first backup is kept.
+    extra.write_text("CREATE TABLE later_table (x INTEGER);", encoding="utf-8")
+    with db.connect(path):
+        pass
+    db.forget(path)
+    backups = sorted(tmp_path.glob("Kunde AS.backup-v1*.duckdb"))
+    assert len(backups) == 2
+    totals = []
+    for b in backups:
+        c = duckdb.connect(str(b), read_only=True)
+        totals.append(c.execute("SELECT sum(spend) FROM ad_performance").fetchall()[0][0])
+        c.close()
+    assert sorted(totals) == [1234.5, 1334.5]
+    assert [w.name for w in workspaces.list_workspaces(tmp_path)] == ["Kunde AS"]
