@@ -167,10 +167,14 @@ if not items.empty:
         bars = bars.assign(status_text=bars["status"].map(status_label),
                            state=[t("plan.p90.overdue_state") if o else status_label[s]
                                   for s, o in zip(bars["status"], bars["is_overdue"])])
+        colours = {t("plan.p90.overdue_state"): "#d62728", status_label["doing"]: "#1f77b4",
+                   status_label["todo"]: "#aec7e8", status_label["done"]: "#98a2a8"}
         fig = px.timeline(bars, x_start="start", x_end="end", y="label", color="state",
+                          color_discrete_map=colours,
                           labels={"label": "", "state": t("plan.p90.col.status")},
                           hover_data={"label": False, "status_text": False})
-        fig.update_yaxes(autorange="reversed")
+        # keep the table's order (by due date) whatever the colours
+        fig.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(bars["label"])), autorange="reversed")
         fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1, yref="paper",
                       line={"dash": "dash", "width": 2, "color": "#d62728"})
         fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text=t("plan.p90.today"), showarrow=False,
