@@ -157,8 +157,9 @@ def judge(
     spend = sum(b.spend for b in bins)
     leads = sum(b.leads for b in bins)
     phi = bayes.overdispersion([(b.spend, b.leads) for b in bins]) if rules.use_phi else 1.0
-    post = bayes.cpl_posterior(target, leads, spend, phi)
-    p = post.p_under if (post is not None and target) else None
+    # Only p here: the full posterior (quantiles) is worked out once, for the judged Monday.
+    post = None
+    p = bayes.p_cpl_at_most(target, leads, spend, phi) if (target and spend > 0) else None
     enough_weeks = len(bins) >= MIN_WEEKS
     shop = rules.business_type == "shop"
 
@@ -410,20 +411,43 @@ def planned_weeks(start: date, planned_end: date) -> int:
 
 
 class _Targets:
-    """target_in_force, memoised for one call of `week_rows`."""
+    """`metrics.targets.target_in_force` for many rows and weeks, from one read of the targets table.
+
+    Same choice as `target_in_force` (most specific scope covering the week: campaign, else
+    channel, else all; among equals the one that started last, then the newest), same glide
+    value (`metrics.targets.glide_value`); `tests/test_decisions.py` checks they agree.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
-        from metrics.targets import target_in_force
+        from metrics import targets as tg
 
-        self._fn = target_in_force
-        self._con = con
+        self._tg = tg
+        ordered = sorted(tg.list_targets(con), key=lambda t: (t.start_date, t.target_id), reverse=True)
+        self._by_kpi: dict[str, list[tuple[Any, str, str | None]]] = defaultdict(list)
+        for t in ordered:
+            kind, name = tg.parse_scope(t.scope)
+            self._by_kpi[t.kpi].append((t, kind, normalise(name) if name else None))
         self._memo: dict[tuple[Any, ...], float | None] = {}
 
     def __call__(self, kpi: str, channel: str | None, campaign: str | None, week: date) -> float | None:
         key = (kpi, channel, campaign, week)
-        if key not in self._memo:
-            self._memo[key] = self._fn(self._con, kpi, channel, campaign, week)
-        return self._memo[key]
+        if key in self._memo:
+            return self._memo[key]
+        ch, ca = normalise(channel) if channel else None, normalise(campaign) if campaign else None
+        best: dict[str, Any] = {}
+        for t, kind, name in self._by_kpi.get(kpi, ()):
+            if not self._tg.covers(t, week):
+                continue
+            if kind == "campaign" and ca is not None and name == ca:
+                best.setdefault("campaign", t)
+            elif kind == "channel" and ch is not None and name == ch:
+                best.setdefault("channel", t)
+            elif kind == "all":
+                best.setdefault("all", t)
+        t = best.get("campaign") or best.get("channel") or best.get("all")
+        value = None if t is None else self._tg.glide_value(t, week)
+        self._memo[key] = value
+        return value
 
 
 def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: Callable[..., float | None],
@@ -469,7 +493,7 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
         days = (w + timedelta(days=7) - start).days
         j = judge(bins, cpl_t, days, rules, gated=unit.kind == "campaign", roas_target=roas_t,
                   sales_bins=sales_bins)
-        weeks_running = len([x for x in _all_weeks(first_week, w) if x not in rules.excluded_weeks])
+        weeks_running = (w - first_week).days // 7 + 1 - sum(1 for x in rules.excluded_weeks if first_week <= x <= w)
         return j, bins, weeks_running
 
     history_weeks = [w for w in _all_weeks(max(first_week, week - timedelta(days=7 * HISTORY_WEEKS)), week)
@@ -491,7 +515,8 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
         return None   # nothing spent in the window: not a running channel any more
     s = settle(judged, weeks_running, rules, planned_weeks=planned)
     j = s.raw
-    post = j.posterior
+    post = j.posterior or bayes.cpl_posterior(j.target if j.kpi == "cpl" else None, j.leads, j.spend, j.phi)
+    j = replace(j, posterior=post)
     clicks = sum(b.clicks for b in last_bins)
     p_cvr = None
     cvr_t = targets("conversion_rate", unit.channel, unit.campaign, week)

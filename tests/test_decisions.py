@@ -321,3 +321,21 @@ def test_empty_workspace(ws):
     with db.connect(ws) as con:
         assert decisions.week_rows(con, WEEK) == []
         assert decisions.top_actions(con, WEEK, "en") == ["No channel needs a decision this week: let the tests run."]
+
+
+def test_bulk_targets_agree_with_target_in_force(ws):
+    from metrics.targets import target_in_force
+
+    with db.connect(ws) as con:
+        weekly_ads(con, "Paid Search", [(950, 4)] * 3, campaign="Generic")
+        add_target(con, "cpl", "all", 300, baseline=600, start=date(2026, 1, 5), deadline=date(2026, 12, 27))
+        add_target(con, "cpl", "channel:paid search", 350, start=date(2026, 6, 1), deadline=date(2026, 12, 31))
+        add_target(con, "cpl", "campaign:GENERIC", 250, start=date(2026, 11, 9), deadline=date(2027, 3, 1))
+        add_target(con, "cpl", "all", 500, start=date(2026, 3, 2), deadline=date(2026, 9, 30))
+        add_target(con, "roas", "all", 3)
+        bulk = decisions._Targets(con)
+        for week in (date(2026, 1, 5), date(2026, 5, 4), date(2026, 8, 3), date(2026, 11, 2), WEEK,
+                     date(2027, 1, 4), date(2027, 6, 7)):
+            for kpi in ("cpl", "roas", "cac"):
+                for ch, ca in ((None, None), ("Paid Search", None), ("Paid Search", "Generic"), ("Display", "x")):
+                    assert bulk(kpi, ch, ca, week) == target_in_force(con, kpi, ch, ca, week), (kpi, ch, ca, week)

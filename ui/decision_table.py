@@ -129,6 +129,20 @@ def _log_week(ctx: Ctx, today: date) -> None:
     st.session_state["_decisions_logged"] = (str(ctx.db_path), ctx.week_start, db.data_version(ctx.db_path))
 
 
+MANY_ROWS = 30
+
+
+def _visible(rows: list[decisions.DecisionRow], lang: str) -> list[decisions.DecisionRow]:
+    """A big account shows channels, experiments and flagged campaigns unless asked for all."""
+    if len(rows) <= MANY_ROWS:
+        return rows
+    short = [r for r in rows if r.kind != "campaign" or r.flagged]
+    hidden = len(rows) - len(short)
+    if hidden and not st.toggle(tr(lang, "decisions.table.all_campaigns", hidden=hidden), key="decision_all_campaigns"):
+        return short
+    return rows
+
+
 def render(ctx: Ctx, *, today: date | None = None) -> None:
     """Draw the table for ctx.week_start (nothing without a workspace or a week)."""
     if ctx.db_path is None or ctx.week_start is None:
@@ -146,6 +160,7 @@ def render(ctx: Ctx, *, today: date | None = None) -> None:
                       expected=fmt.number(decisions.expected_wrong_flags(rows), lang, 1)))
     else:
         st.caption(tr(lang, "decisions.table.no_flags"))
+    rows = _visible(rows, lang)
     frame = table_frame(rows, lang, cur)
     verdict_col = tr(lang, "decisions.col.verdict")
     event = st.dataframe(

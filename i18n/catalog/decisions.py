@@ -241,6 +241,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Judged on spend and leads up to {day} (the last {lag} days wait for late leads). "
               "Chance = the chance that the real cost per lead is under the target.",
     },
+    "decisions.table.all_campaigns": {
+        "nb": "Vis alle kampanjer ({hidden} uten flagg er skjult)",
+        "en": "Show all campaigns ({hidden} without a flag are hidden)",
+    },
     "decisions.col.name": {"nb": "Kanal / kampanje", "en": "Channel / campaign"},
     "decisions.col.clock": {"nb": "Uke", "en": "Week"},
     "decisions.col.spend": {"nb": "Kostnad", "en": "Spend"},
