@@ -21,6 +21,7 @@ Money is in the workspace currency; no data is `None`, never 0.
 from __future__ import annotations
 
 import calendar
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Final, Literal
@@ -57,7 +58,7 @@ def reporting_currency(con: duckdb.DuckDBPyConnection) -> str:
     """The workspace currency: the `currency` setting when set, else the workspace's own, else NOK."""
     row = con.execute("SELECT value FROM settings WHERE key = 'currency'").fetchall()
     if row:
-        return str(row[0][0]).strip('"')
+        return str(json.loads(row[0][0]))
     meta = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
     return meta[0][0] if meta else "NOK"
 

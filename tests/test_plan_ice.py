@@ -123,3 +123,27 @@ def test_backlog_csv_neutralises_formulas(tmp_path) -> None:
         frame = ice.backlog(con)[["name", "channel", "description", "score"]]
     text = to_csv_bytes(frame).decode("utf-8-sig")
     assert text.splitlines()[1] == '"\'=HYPERLINK(""http://x.example"",""klikk"")",\'@kanal,\'-1+2,150'
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+rating = st.integers(min_value=1, max_value=10)
+
+
+@given(rating, rating, rating)
+def test_every_valid_rating_scores_between_1_and_1000(i: int, c: int, e: int) -> None:
+    assert ice.validate(ice.Item("x", i, c, e)) == []
+    s = ice.score(i, c, e)
+    assert 1 <= s <= 1000 and s == i * c * (11 - e)
+    # more effort never raises the score; more impact or confidence never lowers it
+    if e < 10:
+        assert ice.score(i, c, e + 1) < s
+    if i < 10:
+        assert ice.score(i + 1, c, e) > s
+
+
+@given(st.integers().filter(lambda n: not 1 <= n <= 10))
+def test_every_rating_outside_1_to_10_is_refused(n: int) -> None:
+    problems = ice.validate(ice.Item("x", n, 5, 5))
+    assert [(p.field, p.code, p.value) for p in problems] == [("impact", "out_of_range", n)]
