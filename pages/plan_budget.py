@@ -28,7 +28,7 @@ def money(x: float | None) -> str:
 
 
 def month_label(m) -> str:  # type: ignore[no-untyped-def]
-    return f"{fmt._MONTHS[lang][m.month - 1]} {m.year}"
+    return t(f"plan.month.{m.month}", year=m.year)
 
 
 today = today_utc()

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from metrics import budget, ice
 from metrics.safe_export import to_csv_bytes
@@ -124,9 +126,6 @@ def test_backlog_csv_neutralises_formulas(tmp_path) -> None:
     text = to_csv_bytes(frame).decode("utf-8-sig")
     assert text.splitlines()[1] == '"\'=HYPERLINK(""http://x.example"",""klikk"")",\'@kanal,\'-1+2,150'
 
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 rating = st.integers(min_value=1, max_value=10)
 
