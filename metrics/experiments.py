@@ -17,6 +17,7 @@ from typing import Literal
 import duckdb
 
 from i18n import tr
+from metrics import decisions
 
 Bucket = Literal["proven", "improvement", "experiment"]
 BUCKETS: tuple[Bucket, ...] = ("proven", "improvement", "experiment")
@@ -89,9 +90,7 @@ class Experiment:
         return (week_start - first).days // 7 + 1
 
 
-def planned_weeks(start: date, planned_end: date) -> int:
-    """2026-01-05 … 2026-02-15 (42 days) → 6 weeks; 30 days → 5 (a started week counts)."""
-    return -(-((planned_end - start).days + 1) // 7)
+planned_weeks = decisions.planned_weeks   # 2026-01-05 … 2026-02-15 (42 days) → 6; 30 days → 5
 
 
 def end_for(start: date, weeks: int) -> date:
@@ -219,9 +218,7 @@ class ExperimentStatus:
 
 def overview(con: duckdb.DuckDBPyConnection, week_start: date) -> list[ExperimentStatus]:
     """Every experiment with its clock and verdict for the week starting `week_start`."""
-    from metrics.decisions import week_rows
-
-    rows = {r.experiment_id: r for r in week_rows(con, week_start) if r.kind == "experiment"}
+    rows = {r.experiment_id: r for r in decisions.week_rows(con, week_start) if r.kind == "experiment"}
     out = []
     for e in list_experiments(con):
         out.append(ExperimentStatus(e, min(e.week_of(week_start), e.planned_weeks) if e.status == "running"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

@@ -99,3 +99,25 @@ def test_csv_is_safe(ws):
     assert "'@SUM(A1) -note" in cells
     assert any(c.startswith("Paid Search – =HYPERLINK") for c in cells)   # starts with P: harmless
     assert not any(c[:1] in "=+-@\t\r" for c in cells if c and not c.lstrip("-").replace(".", "").isdigit())
+
+
+def test_migration_keeps_old_log_rows(tmp_path):
+    import duckdb
+
+    from warehouse import migrations
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        core = next(m for m in migrations.available() if m.version == 1)
+        con.execute(core.sql)
+        migrations.applied(con)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (1, '0001_core')")
+        con.execute("INSERT INTO decision_log (week_start, channel, campaign, verdict, p, action_taken, note) "
+                    "VALUES ('2026-11-09', 'Paid Search', '', 'scale', 0.93, 'scaled', 'old note')")
+    finally:
+        con.close()
+    with db.connect(path) as con:
+        (e,) = decision_log.entries(con)
+        assert (e.key, e.kind, e.verdict, e.action_taken, e.note) == (
+            Key(date(2026, 11, 9), "Paid Search"), "channel", "scale", "scaled", "old note")
