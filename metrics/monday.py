@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
 
-from metrics import freshness, weekly
+from metrics import freshness, google_trust, plan90, targets, weekly
 
 
 @dataclass(frozen=True)
@@ -19,19 +19,18 @@ class MondayView:
     channels: pd.DataFrame
     sources: tuple[freshness.SourceNote, ...]
     targets: dict[str, float | None]          # KPI → glide-path value in force this week
-    target_status: dict[str, str | None]      # KPI → ahead / on_track / behind
+    target_status: dict[str, str | None]      # KPI → ahead / on_track / behind (None: no target or data)
+    trust_codes: tuple[str, ...]              # GA4 data-trust warnings (i18n keys) for the week
+    overdue: tuple[plan90.Overdue, ...]       # plan milestones past their due date
 
 
-def targets_now(con: duckdb.DuckDBPyConnection, week_start: date) -> tuple[dict[str, float | None], dict[str, str | None]]:
-    """The workspace-wide target in force this week per card KPI, and its status (empty when none)."""
-    try:
-        from metrics import targets as tg
-    except ImportError:
-        return {}, {}
+def targets_now(con: duckdb.DuckDBPyConnection, summary: weekly.WeekSummary
+                ) -> tuple[dict[str, float | None], dict[str, str | None]]:
+    """The workspace-wide (scope `all`) glide-path value in force for each card, and its status."""
     values, status = {}, {}
-    for kpi in ("spend", "leads", "cpl", "cac", "roas", "conversion_rate"):
-        values[kpi] = tg.target_in_force(con, kpi, None, None, week_start)
-        status[kpi] = tg.status_for_week(con, kpi, week_start) if hasattr(tg, "status_for_week") else None
+    for card in summary.cards:
+        values[card.name] = targets.target_in_force(con, card.name, None, None, summary.week_start)
+        status[card.name] = targets.status(card.name, card.value, values[card.name])
     return values, status
 
 
@@ -40,6 +39,9 @@ def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> Monda
     i = weeks.index(week_start) if week_start in weeks else None
     prev_w = weeks[i + 1] if i is not None and i + 1 < len(weeks) else None
     next_w = weeks[i - 1] if i is not None and i > 0 else None
-    tv, ts = targets_now(con, week_start)
-    return MondayView(week_start, prev_w, next_w, weekly.week_summary(con, week_start),
-                      weekly.channel_table(con, week_start), tuple(freshness.notes(con, week_start)), tv, ts)
+    summary = weekly.week_summary(con, week_start)
+    tv, ts = targets_now(con, summary)
+    week_end = week_start + timedelta(days=6)
+    return MondayView(week_start, prev_w, next_w, summary, weekly.channel_table(con, week_start),
+                      tuple(freshness.notes(con, week_start)), tv, ts,
+                      google_trust.ga4_warnings(con, week_start, week_end), tuple(plan90.overdue(con, today)))

@@ -8,7 +8,8 @@ import streamlit as st
 from i18n import fmt
 from metrics import monday as monday_metrics
 from metrics.kpis import CARD_KPIS
-from ui import cache, cards, empty_state, labels
+from metrics.safe_export import md_escape
+from ui import cache, cards, charts, empty_state, labels
 from ui.context import current, t
 
 ctx = current()
@@ -50,6 +51,7 @@ for note in view.sources:
 st.caption(f"**{t('monday.freshness')}:** " + " · ".join(fresh) + " · "
            + t("monday.lead_source", source=t(f"source.{view.summary.lead_source}_leads"
                                               if view.summary.lead_source != "platform" else "source.platform")))
+warnings += [t(code) for code in view.trust_codes]
 for w in warnings:
     st.warning(w, icon=":material/warning:")
 
@@ -73,3 +75,15 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+# Below the fold: what is late in the plan, and the trends (charts only on request: each chart
+# costs a fresh browser session seconds).
+if view.overdue:
+    st.subheader(t("monday.overdue_title"), anchor=False)
+    for item in view.overdue:
+        st.write(t("monday.overdue_item", title=md_escape(item.title), owner=md_escape(item.owner or t("monday.no_owner")),
+                   due=fmt.day(item.due_date, lang), days=item.days_overdue))
+    st.page_link("pages/plan_90.py", label=t("monday.open_plan"), icon=":material/event_note:")
+
+if st.toggle(t("monday.show_trends"), key="monday_trends"):
+    charts.render_trends(ctx, view.week_start)

@@ -38,17 +38,18 @@ def render(card: KpiCard, week_label: str, currency: str, lang: str, target: flo
            status: str | None = None) -> None:
     delta = _delta(card, lang)
     color = {True: "green", False: "red"}.get(card.improved, "gray")
-    parts = [tr(lang, "monday.vs_prev", delta="", week=week_label).strip()] if delta else [tr(lang, "monday.no_prev")]
-    if target is not None:
-        parts.append(tr(lang, "monday.target_now", value=format_value(card.name, target, currency, lang)))
-        if status:
-            parts.append(tr(lang, f"targets.status.{status}"))
-    st.metric(
+    compared = tr(lang, "monday.vs_prev", delta="", week=week_label).strip() if delta else tr(lang, "monday.no_prev")
+    box = st.container(border=True, height="stretch")
+    box.metric(
         tr(lang, KPIS[card.name].label_key),
         format_value(card.name, card.value, currency, lang),
         delta=delta,
         delta_color=color,
-        delta_description=" · ".join(parts),
+        delta_description=compared,
         help=tr(lang, KPIS[card.name].help_key),
-        border=True,
     )
+    if target is not None:
+        line = tr(lang, "monday.target_now", value=format_value(card.name, target, currency, lang))
+        if status:
+            line += " · " + tr(lang, f"targets.status.{status}")
+        box.caption(line)

@@ -162,3 +162,16 @@ STRINGS.update({
     "settings.ws.fx_rate": {"nb": "Kurs", "en": "Rate"},
     "settings.ws.fx_saved": {"nb": "{n} kurser lagret.", "en": "{n} rates saved."},
 })
+STRINGS.update({
+    "monday.overdue_title": {"nb": "Forfalte milepæler", "en": "Overdue milestones"},
+    "monday.overdue_item": {"nb": "{title} — {owner}, forfalt {due} ({days} dager siden)",
+                            "en": "{title} — {owner}, due {due} ({days} days ago)"},
+    "monday.no_owner": {"nb": "ingen ansvarlig", "en": "no owner"},
+    "monday.open_plan": {"nb": "Åpne 90-dagersplanen", "en": "Open the 90-day plan"},
+    "monday.show_trends": {"nb": "Vis trender (CPL mot målbanen, kostnad per kanal)",
+                           "en": "Show trends (CPL against the glide path, spend by channel)"},
+    "monday.trend.cpl": {"nb": "CPL (betalt)", "en": "CPL (paid)"},
+    "monday.trend.target": {"nb": "Målbane", "en": "Glide path"},
+    "monday.trend.cpl_title": {"nb": "CPL per uke mot målbanen", "en": "Weekly CPL against the glide path"},
+    "monday.trend.spend_title": {"nb": "Kostnad per kanal og uke", "en": "Spend by channel and week"},
+})
