@@ -88,6 +88,8 @@ def reason(row: DecisionRow, lang: str, currency: str) -> str:
     key = f"decisions.reason.{row.reason_code}"
     if row.kpi == "roas" and f"decisions.reason.roas.{row.reason_code}" in CATALOG:
         key = f"decisions.reason.roas.{row.reason_code}"
+    if row.reason_code == "too_early" and row.cpl_likely is None:
+        key = "decisions.reason.too_early_short"   # nothing judged yet: no range to give
     text = tr(lang, key, **reason_fields(row, lang, currency))
     if row.reason_params.get("sales_guard") and row.kpi == "cpl":
         text = f"{text} {tr(lang, 'decisions.note.sales_guard')}"

@@ -52,6 +52,7 @@ ReasonCode = Literal[
     "no_target_cpl",        # no CPL target covers this row
     "no_target_roas",       # shop without a ROAS target
     "too_few_sales",        # shop with < 5 sales and no CPL target to fall back on
+    "no_spend",             # nothing spent yet (an experiment whose campaign has no data)
 ]
 Kind = Literal["channel", "campaign", "experiment"]
 Kpi = Literal["cpl", "roas"]
@@ -162,6 +163,9 @@ def judge(
     p = bayes.p_cpl_at_most(target, leads, spend, phi) if (target and spend > 0) else None
     enough_weeks = len(bins) >= MIN_WEEKS
     shop = rules.business_type == "shop"
+    if spend <= 0:   # nothing judged yet: new (the lag holds its first days back) or no matching data
+        return Judgement("too_early", "no_spend" if enough_weeks else "too_early", "roas" if shop else "cpl",
+                         spend, leads, None, phi, target, post)
 
     if shop:
         sb = sales_bins if sales_bins is not None else bins
@@ -230,8 +234,8 @@ def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
     """Rule 4 over the raw judgements of consecutive Mondays (oldest first, the judged week last).
 
     A change between KEEP TESTING, SCALE and CUT shows only when the new state held on two
-    Mondays in a row; the first judged Monday shows its own state; the zero-lead stop, TOO EARLY
-    and NO TARGET show at once. Then the time-out: undecided after 8 weeks (experiments: at the
+    Mondays in a row; the first judged Monday starts from KEEP TESTING, so a first flag needs two
+    weeks too; the zero-lead stop, TOO EARLY and NO TARGET show at once. Then the time-out: undecided after 8 weeks (experiments: at the
     planned end) → no clear call.
     """
     shown: RawState | None = None

@@ -339,3 +339,14 @@ def test_bulk_targets_agree_with_target_in_force(ws):
             for kpi in ("cpl", "roas", "cac"):
                 for ch, ca in ((None, None), ("Paid Search", None), ("Paid Search", "Generic"), ("Display", "x")):
                     assert bulk(kpi, ch, ca, week) == target_in_force(con, kpi, ch, ca, week), (kpi, ch, ca, week)
+
+
+def test_brand_new_channel(ws):
+    # First spend in the judged week: the lag holds it back, so nothing is judged yet.
+    with db.connect(ws) as con:
+        weekly_ads(con, "Paid Video", [(700, 1)], source="tiktok")
+        add_target(con, "cpl", "all", 400)
+        r = decisions.week_rows(con, WEEK)[0]
+        assert (r.verdict, r.reason_code, r.spend, r.window_spend, r.weeks_running) == ("too_early", "too_early", 0, 700, 1)
+        assert decisions.explain(r, "en", "NOK") == (
+            "Only 1 of 4 weeks so far; the first numbers are still coming in. Let it run as planned.")

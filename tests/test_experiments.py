@@ -115,3 +115,13 @@ def test_create_from_ice(ws):
             experiments.create_from_ice(con, 999, start=date(2026, 11, 2))
         with pytest.raises(ExperimentRefused):
             experiments.create_from_ice(con, 901, start=date(2026, 11, 2), weeks=8)
+
+
+def test_experiment_without_data_says_so(ws):
+    with db.connect(ws) as con:
+        weekly_ads(con, "Paid Social", [(500, 1)] * 6, campaign="Other", source="linkedin")
+        add_target(con, "cpl", "all", 400)
+        experiments.register(con, spec(campaign="Typo campaign"))
+        r = [r for r in decisions.week_rows(con, WEEK) if r.kind == "experiment"][0]
+        assert (r.verdict, r.reason_code, r.spend) == ("too_early", "no_spend", 0)
+        assert decisions.explain(r, "en", "NOK").startswith("No spend recorded yet.")

@@ -44,6 +44,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Only {weeks} of {min_weeks} weeks so far ({leads} leads for {spend}); the real cost per lead is "
               "probably between {low} and {high}.",
     },
+    "decisions.reason.too_early_short": {
+        "nb": "Bare {weeks} av {min_weeks} uker så langt; de første tallene er på vei inn.",
+        "en": "Only {weeks} of {min_weeks} weeks so far; the first numbers are still coming in.",
+    },
     "decisions.reason.held_scale": {
         "nb": "Fortsatt SKALER: sjansen for at kostnaden per lead er under målet på {target} falt til {chance} "
               "denne uken, men et flagg endres først etter to uker på rad (trolig rundt {likely}).",
@@ -103,6 +107,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "kostnaden per lead i mellomtiden.",
         "en": "Too few sales to judge ROAS ({sales} so far, 5 needed). Set a CPL target to judge the cost per "
               "lead meanwhile.",
+    },
+    "decisions.reason.no_spend": {
+        "nb": "Ingen kostnad registrert ennå. Sjekk at kanal- og kampanjenavnet er det samme som i "
+              "annonsedataene, og at eksporten for disse ukene er lastet opp.",
+        "en": "No spend recorded yet. Check that the channel and campaign name match the ad data, and "
+              "that the export for these weeks has been uploaded.",
     },
     "decisions.note.sales_guard": {
         "nb": "(For få salg til å vurdere ROAS ennå; vurdert på kostnad per lead.)",
