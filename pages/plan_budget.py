@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from i18n import fmt
+from i18n import fmt, tr
 from metrics import budget
 from metrics.periods import today_utc
 from metrics.safe_export import markdown_escape, to_csv_bytes
@@ -28,7 +28,7 @@ def money(x: float | None) -> str:
 
 
 def month_label(m) -> str:  # type: ignore[no-untyped-def]
-    return t(f"plan.month.{m.month}", year=m.year)
+    return tr(lang, f"plan.month.{m.month}", year=m.year)   # lang bound here: format_func may run outside a rerun
 
 
 today = today_utc()
