@@ -45,13 +45,14 @@ def test_two_imports_and_a_scheduled_sync_at_the_same_moment_all_succeed(tmp_pat
 
     # All three start while another process holds the write lock, so they really queue on it.
     holder = hold(path, 1.5)
+    env = {"MANDAG_LOCK_WAIT": "60"}  # a slow CI machine must not turn waiting into a failure
     procs = {
         "google": spawn([sys.executable, "-m", "connectors", "import", str(tmp_path / "google.csv"),
-                         "--db", str(path), "--json"]),
+                         "--db", str(path), "--json"], env),
         "meta": spawn([sys.executable, "-m", "connectors", "import", str(tmp_path / "meta.csv"),
-                       "--db", str(path), "--json"]),
+                       "--db", str(path), "--json"], env),
         "api": spawn([sys.executable, WORKER, "load", "--db", str(path), "--rows", "10000", "--seed", "13",
-                      "--account", "api-account", "--start", "2026-01-05", "--days", "50", "--origin", "api"]),
+                      "--account", "api-account", "--start", "2026-01-05", "--days", "50", "--origin", "api"], env),
     }
     outs = {k: p.communicate(timeout=120) for k, p in procs.items()}
     assert holder.wait(timeout=30) == 0
