@@ -163,3 +163,13 @@ def test_settings_tab_saves_and_checks(ws, lang):
     assert at.error
     with db.connect(ws) as con:
         assert settings.get(con, "cut_threshold") == 0.10
+
+
+def test_top_actions_component(ws):
+    at = run("tests/apps/decision_table_app.py", ws, "nb", today=TODAY, actions=True)
+    assert not at.exception, at.exception
+    assert at.subheader[0].value == "Denne uken"
+    lines = [m.value for m in at.markdown if m.value.startswith(("1\\.", "2\\."))]
+    # Escaped into inert Markdown (the names come from the data): ':' '(' '.' backslashed, '>' as &gt;.
+    assert lines[0].startswith("1\\. Kutt Paid Social\\: Det er &gt;99") and "sjanse" in lines[0]
+    assert lines[1].startswith("2\\. Skaler Paid Search\\:")

@@ -15,6 +15,7 @@ import streamlit as st
 
 from i18n import fmt, tr
 from metrics import decision_log, decisions
+from metrics.safe_export import md_escape
 from metrics.decision_text import chance, explain, verdict_label
 from ui import cache, labels
 from ui.context import Ctx
@@ -177,3 +178,15 @@ def render(ctx: Ctx, *, today: date | None = None) -> None:
         _chart(ctx, rows[picked[0]])
     else:
         st.caption(tr(lang, "decisions.drill.pick"))
+
+
+def render_top_actions(ctx: Ctx) -> None:
+    """'This week': the (up to) three things that matter most, as a numbered list of sentences.
+
+    The sentences hold campaign names from the data, so they are escaped into inert Markdown.
+    """
+    if ctx.db_path is None or ctx.week_start is None:
+        return
+    st.subheader(tr(ctx.lang, "decisions.top.title"), anchor=False)
+    for i, sentence in enumerate(cache.cached(decisions.top_actions, ctx.week_start, ctx.lang), start=1):
+        st.markdown(f"{i}\\. {md_escape(sentence)}")

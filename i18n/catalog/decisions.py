@@ -204,6 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 
     # ---------------------------------------------------------------- top actions
+    "decisions.top.title": {"nb": "Denne uken", "en": "This week"},
     "decisions.top.scale": {"nb": "Skaler {name}: {reason} {action}", "en": "Scale {name}: {reason} {action}"},
     "decisions.top.cut": {"nb": "Kutt {name}: {reason} {action}", "en": "Cut {name}: {reason} {action}"},
     "decisions.top.decide": {

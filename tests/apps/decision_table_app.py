@@ -10,4 +10,6 @@ from ui.context import Ctx
 ss = st.session_state
 ctx = Ctx(ss.get("lang", "nb"), Path(ss["db_path"]), "test", ss.get("week_start"), ss.get("currency", "NOK"), False)
 st.session_state["ctx"] = ctx
+if ss.get("actions"):
+    decision_table.render_top_actions(ctx)
 decision_table.render(ctx, today=ss.get("today"))
