@@ -31,6 +31,10 @@ from typing import Final
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from connectors import sniff
 
 CHANNELS: Final[tuple[str, ...]] = (
     "Paid Search", "Paid Social", "Paid Video", "Paid Shopping", "Display", "Cross-network", "Paid Other",
@@ -71,11 +75,11 @@ def channel_for(source: str, campaign_type: str | None) -> str:
 def default_channels(source: str, campaign_type: pd.Series | None, index: pd.Index) -> pd.Series:
     """`channel_for` over a whole column (vectorised: one lookup per distinct type)."""
     if campaign_type is None:
-        return pd.Series(channel_for(source, None), index=index, dtype=object)
-    folded = campaign_type.fillna("").astype(str).str.strip().str.casefold()
-    table = _BY_TYPE.get(source, {})
-    default = _DEFAULT.get(source, "Paid Other")
-    return folded.map(lambda t: table.get(t, default)).astype(object)
+        return pd.Series(channel_for(source, None), index=index, dtype="str")
+    # One lookup per distinct type: dictionary-encode the column, map the dictionary, take by index.
+    encoded = pc.dictionary_encode(pc.fill_null(sniff.arrow_strings(campaign_type), ""))
+    mapped = pa.array([channel_for(source, t) for t in encoded.dictionary.to_pylist()], type=pa.string())
+    return pd.Series(pd.array(mapped.take(encoded.indices), dtype="str"), index=index)
 
 
 def overrides(con: duckdb.DuckDBPyConnection, source: str) -> pd.DataFrame:

@@ -7,15 +7,18 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from connectors import channels
+from connectors import channels, sniff
 from connectors.base import ImportRefused
 from connectors.sniff import Table, as_date
 from warehouse.contract import COLUMNS
 from warehouse.loader import FileLoad, Part, file_hash
 
 # Words that start a totals row in the first cell: "Total: Campaigns", "Totalt:", "Total : compte".
-TOTAL_ROW = re.compile(r"^\s*(?:total|totalt|totaal|gesamt|insgesamt|summe|totale|totaler)\b", re.IGNORECASE)
+# A plain string (not a compiled pattern) so pandas runs it in Arrow's regex engine, not per row in Python.
+TOTAL_ROW = r"(?i)^\s*(?:total|totalt|totaal|gesamt|insgesamt|summe|totale|totaler)\b"
 # Date-range lines that mean "no dates at all".
 ALL_TIME = re.compile(r"^\s*(?:all time|hele perioden|all tid|gesamter zeitraum|toute la période|toda la historia|"
                       r"todo o período|hela perioden|hele perioden)\s*$", re.IGNORECASE)
@@ -23,15 +26,24 @@ ALL_TIME = re.compile(r"^\s*(?:all time|hele perioden|all tid|gesamter zeitraum|
 
 def blank(s: pd.Series) -> np.ndarray:
     """True where a cell is empty or an export's empty marker (` --`, `-`)."""
-    t = s.astype(str).str.strip()
-    return t.isin(["", "--", "-", "—", "None", "nan"]).to_numpy()
+    return text_column(s, ("", "--", "-", "—")).isna().to_numpy(dtype=bool)
 
 
-def text_column(s: pd.Series) -> pd.Series:
-    """A text column kept exactly as text (formula-looking cells included), trimmed, empty → None."""
-    out = s.map(lambda v: None if v is None else str(v)).astype(object)
-    out = out.where(out.isna(), out.astype(str).str.strip())
-    return out.where(~out.isin(["", "--"]), None)
+def text_column(s: pd.Series, empty: tuple[str, ...] = ("", "--")) -> pd.Series:
+    """A text column kept exactly as text (formula-looking cells included), trimmed, empty → missing.
+
+    Stays an Arrow-backed string column (vectorised); XLSX cells are turned into text first.
+    """
+    arr = pc.utf8_trim(sniff.arrow_strings(s), characters=" \t\r\n")
+    arr = pc.if_else(pc.fill_null(pc.is_in(arr, value_set=pa.array(empty, type=arr.type)), True),
+                     pa.scalar(None, arr.type), arr)
+    return pd.Series(pd.array(arr, dtype="str"), index=s.index)
+
+
+def matches(s: pd.Series, pattern: str) -> np.ndarray:
+    """Where a text column matches a regex (RE2 syntax, run by Arrow over the whole column)."""
+    return pc.fill_null(pc.match_substring_regex(sniff.arrow_strings(s), pattern), False) \
+        .to_numpy(zero_copy_only=False).astype(bool)
 
 
 def ad_rows(*, source: str, account: str, index: pd.Index, campaign: pd.Series, campaign_type: pd.Series | None,
@@ -40,16 +52,16 @@ def ad_rows(*, source: str, account: str, index: pd.Index, campaign: pd.Series, 
             conversion_value: pd.Series | None) -> pd.DataFrame:
     """Canonical ad_performance rows (contract columns, numbers filled with 0 where the export left them empty)."""
     zeros = pd.Series(0.0, index=index)
-    ctype = text_column(campaign_type) if campaign_type is not None else pd.Series(None, index=index, dtype=object)
+    ctype = text_column(campaign_type) if campaign_type is not None else pd.Series(None, index=index, dtype="str")
     frame = pd.DataFrame({
         "source": source,
         "account": account,
-        "campaign": text_column(campaign).to_numpy(dtype=object),
-        "campaign_type": ctype.to_numpy(dtype=object),
-        "channel": channels.default_channels(source, ctype if campaign_type is not None else None, index).to_numpy(),
-        "period_start": start.to_numpy(),
-        "period_end": end.to_numpy(),
-        "currency": (currency.to_numpy(dtype=object) if isinstance(currency, pd.Series) else currency),
+        "campaign": text_column(campaign),
+        "campaign_type": ctype,
+        "channel": channels.default_channels(source, ctype if campaign_type is not None else None, index),
+        "period_start": start,
+        "period_end": end,
+        "currency": currency,
         "spend": spend.fillna(0).to_numpy(dtype="float64"),
         "impressions": np.rint((impressions if impressions is not None else zeros).fillna(0).to_numpy(dtype="float64")),
         "clicks": np.rint((clicks if clicks is not None else zeros).fillna(0).to_numpy(dtype="float64")),
@@ -89,8 +101,9 @@ def main_currency(table: Table, col: pd.Series | None, fallback: str | None,
     """Per-row currency (from a currency column, else `fallback`) and the file's main currency."""
     if col is None:
         return fallback, fallback
-    cur = col.astype(str).str.strip().str.upper()
-    cur = cur.where(~cur.isin(["", "--", "NONE", "NAN"]), fallback)
+    cur = text_column(col, ("", "--", "-")).str.upper()
+    if fallback is not None:
+        cur = cur.fillna(fallback)
     counts = cur.dropna().value_counts()
     if counts.empty:
         return fallback, fallback

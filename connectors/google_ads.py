@@ -79,7 +79,7 @@ def detect(name: str, data: bytes) -> bool:
             return False
         if sniff.is_zip(data):
             return False
-        text = sniff.decode(name, data[:65536] if len(data) > 65536 else data)
+        text = sniff.head_text(name, data)
     except ImportRefused:
         return False
     found = sniff.locate_header(sniff.lines_of(text, sniff.HEADER_SCAN_LINES), ALIASES, min_hits=3)
@@ -95,7 +95,8 @@ def read_table(name: str, data: bytes) -> Table:
             except ImportRefused:
                 continue
         raise ImportRefused("no sheet has a Google Ads report header.", file=name)
-    return sniff.read_text_table(name, sniff.decode(name, data), ALIASES, min_hits=3)
+    return sniff.read_text_table(name, sniff.decode(name, data), ALIASES, min_hits=3,
+                                 only_known=lambda h: bool(_ACTION_COLUMN.match(h)))
 
 
 def parse(name: str, data: bytes) -> FileLoad:
@@ -109,16 +110,17 @@ def parse(name: str, data: bytes) -> FileLoad:
     common.require(table, ["campaign", "cost"], "Google Ads report")
     warnings: list[str] = []
     body = table.body
-    first = body[table.header[0]].astype(str)
-    camp_raw = table.col("campaign").astype(str)
-    totals = (first.str.contains(common.TOTAL_ROW) | camp_raw.str.contains(common.TOTAL_ROW)).to_numpy()
+    # Totals rows start in the first column ("Total: Campaigns" under Campaign status or Day).
+    totals = common.matches(body[table.header[0]], common.TOTAL_ROW)
     keep = ~totals & ~common.blank(table.col("campaign"))
     dropped_blank = int((~totals & common.blank(table.col("campaign"))).sum())
     if dropped_blank:
         warnings.append(f"{dropped_blank} rows without a campaign name were left out.")
     if not totals.any():
         warnings.append("The file has no “Total:” rows at the end; check that it was not cut off.")
-    table.body = body[keep]
+    used = list(dict.fromkeys([table.header[0], *table.columns.values(),
+                               *(h for h in table.header if _ACTION_COLUMN.match(h))]))
+    table.body = body.loc[keep, used]
     if table.body.empty:
         raise ImportRefused("the report has no campaign rows (only totals). Choose a date range with activity.",
                             file=name)

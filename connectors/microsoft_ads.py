@@ -77,11 +77,10 @@ def parse(name: str, data: bytes) -> FileLoad:
     table = sniff.read_text_table(name, text, ALIASES, min_hits=3, stop=_FOOTER)
     common.require(table, ["campaign", "spend"], "Microsoft Advertising report")
     warnings: list[str] = []
-    first = table.body[table.header[0]].astype(str)
-    totals = first.str.contains(common.TOTAL_ROW).to_numpy()
+    totals = common.matches(table.body[table.header[0]], common.TOTAL_ROW) | \
+        common.matches(table.col("campaign"), common.TOTAL_ROW)
     if table.has("day"):
-        totals = totals | table.col("day").astype(str).str.contains(common.TOTAL_ROW).to_numpy()
-    totals = totals | table.col("campaign").astype(str).str.contains(common.TOTAL_ROW).to_numpy()
+        totals = totals | common.matches(table.col("day"), common.TOTAL_ROW)
     table.body = table.body[~totals & ~common.blank(table.col("campaign"))]
     if table.body.empty:
         raise ImportRefused("the report has no campaign rows. Choose a date range with activity.", file=name)

@@ -22,12 +22,15 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from connectors.base import ImportRefused
 
@@ -62,7 +65,7 @@ def is_xlsx(data: bytes) -> bool:
 
 
 def check_size(name: str, data: bytes) -> None:
-    if not data or not data.strip(b"\x00\t\r\n \xef\xbb\xbf\xff\xfe"):
+    if not data or (len(data) < 65536 and not data.strip(b"\x00\t\r\n \xef\xbb\xbf\xff\xfe")):
         raise ImportRefused("the file is empty. Download the export again.", file=name)
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(
@@ -274,12 +277,14 @@ def _unique(header: Sequence[str]) -> list[str]:
 
 
 def read_text_table(name: str, text: str, aliases: Aliases, *, min_hits: int = 2,
-                    stop: re.Pattern[str] | None = None, short_ok: re.Pattern[str] | None = None) -> Table:
+                    stop: re.Pattern[str] | None = None, short_ok: re.Pattern[str] | None = None,
+                    only_known: Callable[[str], bool] | None = None) -> Table:
     """Locate the header in a CSV/TSV text and read the body below it as strings.
 
     `stop`, when given, ends the body at the first line matching it (e.g. a © footer).
     A last row with fewer cells than the header is refused as a cut-off file (unless it matches `short_ok`,
-    e.g. Meta's single-cell "No data available." row).
+    e.g. Meta's single-cell "No data available." row). With `only_known`, the body holds just the first
+    column, the columns named in `aliases` and those `only_known` accepts (less to read in big files).
     """
     head = lines_of(text, HEADER_SCAN_LINES)
     found = locate_header(head, aliases, min_hits=min_hits)
@@ -297,30 +302,19 @@ def read_text_table(name: str, text: str, aliases: Aliases, *, min_hits: int = 2
         if m:
             body_text = body_text[: m.start()]
     header = _unique(cells)
-    try:
-        frame = pd.read_csv(
-            io.StringIO(body_text), sep=delim, dtype=str, keep_default_na=False, na_values=[],
-            skip_blank_lines=False, header=0, names=header, quotechar='"', engine="c", index_col=False,
-        )
-    except pd.errors.ParserError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        line = idx + int(m.group(1)) if m else None
-        if "EOF inside string" in str(exc):
-            raise ImportRefused("a quoted value is never closed, so the file looks cut off. Download the export again.",
-                                file=name, line=line) from exc
-        raise ImportRefused("this row has more cells than the header, so the file is damaged or was edited. "
-                            "Download the export again.", file=name, line=line) from exc
-    except pd.errors.EmptyDataError as exc:
-        raise ImportRefused("the file has a header but no rows.", file=name, line=idx + 1) from exc
+    _check_last_row(name, body_text, delim, len(header), None, short_ok)
+    include = None
+    if only_known is not None:
+        known = _known(aliases)
+        include = [h for i, h in enumerate(header) if i == 0 or fold(h) in known or only_known(h)]
+    frame = _read_body(name, body_text, delim, header, idx, include)
     frame = _drop_blank_rows(frame)
-    _check_last_row(name, body_text, delim, len(header), idx + 1 + (int(frame.index[-1]) + 1 if len(frame) else 0),
-                    short_ok)
     table = Table(name, preamble, header, idx + 1, frame)
     table.columns = match_columns(header, aliases)
     return table
 
 
-def _check_last_row(name: str, body_text: str, delim: str, width: int, line: int,
+def _check_last_row(name: str, body_text: str, delim: str, width: int, line: int | None,
                     short_ok: re.Pattern[str] | None) -> None:
     """Refuse a file whose last row stops early: the download was cut off."""
     tail = body_text.rstrip("\r\n")
@@ -332,6 +326,53 @@ def _check_last_row(name: str, body_text: str, delim: str, width: int, line: int
         raise ImportRefused(
             f"this row has {len(cells)} of {width} cells, so the file looks cut off. Download the export again.",
             file=name, line=line)
+
+
+def _read_body(name: str, body_text: str, delim: str, header: list[str], header_index: int,
+               include: list[str] | None = None) -> pd.DataFrame:
+    """The rows under the header as string columns, read by pyarrow's multi-threaded CSV reader.
+
+    A file the fast reader rejects (a row with the wrong number of cells) is read again by Python's csv
+    module, which names the line of the bad row.
+    """
+    data = body_text.encode("utf-8")
+    for newlines in (False, True):  # quoted line breaks (Search Console queries) need the slower mode
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(data),
+                read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 22),
+                parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
+                                                 newlines_in_values=newlines),
+                convert_options=pacsv.ConvertOptions(column_types={h: pa.large_string() for h in header},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                     include_columns=include),
+            )
+            return table.to_pandas()
+        except pa.ArrowInvalid:
+            continue
+    frame = _read_body_slow(name, body_text, delim, header, header_index)
+    return frame[include] if include is not None else frame
+
+
+def _read_body_slow(name: str, body_text: str, delim: str, header: list[str], header_index: int) -> pd.DataFrame:
+    """Python's csv reader, used only for files the fast reader rejects: tolerates a short single-cell row
+    (Meta's "No data available."), and names the line of any other malformed row."""
+    rows = []
+    reader = csv.reader(io.StringIO(body_text), delimiter=delim)
+    try:
+        next(reader, None)
+        for cells in reader:
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            if len(cells) > len(header) or (len(cells) < len(header) and len(cells) != 1):
+                raise ImportRefused(
+                    f"this row has {len(cells)} cells where the header has {len(header)}, so the file is damaged or "
+                    "was edited. Download the export again.", file=name, line=header_index + reader.line_num)
+            rows.append(cells + [""] * (len(header) - len(cells)))
+    except csv.Error as exc:
+        raise ImportRefused("a quoted value is never closed, so the file looks cut off. Download the export again.",
+                            file=name, line=header_index + reader.line_num) from exc
+    return pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
 
 
 def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -437,8 +478,8 @@ def read_rows_table(name: str, rows: list[list[object]], aliases: Aliases, *, mi
 
 _DOT_NUMBER = re.compile(r"-?(?:\d+|\d{1,3}(?:[, ]\d{3})+)(?:\.\d+)?")
 _COMMA_NUMBER = re.compile(r"-?(?:\d+|\d{1,3}(?:[. ]\d{3})+)(?:,\d+)?")
-_COMMA_EVIDENCE = re.compile(r"\d,(?:\d{1,2}|\d{4,})%?$|\.\d{3},\d")
-_DOT_EVIDENCE = re.compile(r"\d\.(?:\d{1,2}|\d{4,})%?$|,\d{3}\.\d")
+_COMMA_EVIDENCE = r"\d,(?:\d{1,2}|\d{4,})%?$|\.\d{3},\d"
+_DOT_EVIDENCE = r"\d\.(?:\d{1,2}|\d{4,})%?$|,\d{3}\.\d"
 
 
 def _normalise_text(s: pd.Series) -> pd.Series:
@@ -472,62 +513,99 @@ def decide_decimal(columns: Iterable[pd.Series], hint: str = ".") -> str:
     return hint
 
 
+def arrow_strings(s: pd.Series) -> pa.Array:
+    """A string column as one Arrow array (zero-copy for the CSV reader's columns)."""
+    arr = pa.array(s) if pd.api.types.is_string_dtype(s) and s.dtype != object else \
+        pa.array([None if v is None else str(v) for v in s.to_numpy(dtype=object)], type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr
+
+
+_SPECIAL = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2212")
+
+
+def _has(arr: pa.Array, sub: str) -> bool:
+    return bool(pc.any(pc.match_substring(arr, sub)).as_py())
+
+
+def _clean(arr: pa.Array, empty: frozenset[str]) -> pa.Array:
+    """Trimmed text with the space family as ' ', U+2212 as '-', and empty markers as null.
+
+    Each replacement runs only when its character occurs (a presence check is ten times cheaper)."""
+    for ch in _SPECIAL:
+        if _has(arr, ch):
+            arr = pc.replace_substring(arr, ch, "-" if ch == "\u2212" else " ")
+    arr = pc.utf8_trim(arr, characters=" \t\r\n")
+    variants = sorted(empty | {e.upper() for e in empty} | {e.title() for e in empty})
+    is_empty = pc.fill_null(pc.is_in(arr, value_set=pa.array(variants, type=arr.type)), True)
+    return pc.if_else(is_empty, pa.scalar(None, arr.type), arr)
+
+
+def _first(mask: pa.Array) -> int:
+    return int(np.flatnonzero(pc.fill_null(mask, False).to_numpy(zero_copy_only=False))[0])
+
+
 def to_number(table: Table, column: str, *, decimal: str = ".", percent: bool = False,
               allow: Iterable[str] = ()) -> pd.Series:
     """A column as float64 (NaN where empty, ` --`, `-`).
 
-    `percent=True` reads `2.81%` as 0.0281 (a bare number is taken as already a fraction only when the
-    cell came from XLSX as a number). Values in `allow` (e.g. `< 10%`) become NaN instead of refusing.
-    Anything else that is not a number refuses the file, naming line and column.
+    `percent=True` reads `2.81%` as 0.0281. Values in `allow` (e.g. `< 10%`) become NaN instead of
+    refusing. Anything else that is not a number refuses the file, naming line and column. String
+    columns are converted with Arrow compute kernels (no per-row Python).
     """
     s = table.body[column]
     if s.empty:
         return pd.Series([], dtype="float64", index=s.index)
-    direct = pd.to_numeric(s, errors="coerce") if s.dtype == object else None
-    if s.dtype != object and not pd.api.types.is_string_dtype(s):
+    if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
         return s.astype("float64")
-    text = _normalise_text(s)
-    out = pd.Series(np.nan, index=s.index, dtype="float64")
-    if direct is not None:  # XLSX: cells that are already numbers
-        isnum = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy()
-        out[isnum] = direct[isnum].astype("float64")
-        todo = ~isnum
-    else:
-        todo = np.ones(len(s), dtype=bool)
-    allowed = {a.casefold() for a in allow}
-    empty = text.str.casefold().isin(EMPTY_MARKERS | allowed).to_numpy()
-    todo &= ~empty
-    if not todo.any():
-        return out
-    vals = text[todo]
-    is_pct = vals.str.endswith("%")
-    if is_pct.any() and not percent:
-        bad = vals[is_pct]
-        i = bad.index[0]
-        raise ImportRefused(f"“{s[i]}” is a percentage where a number was expected.",
-                            file=table.file, line=table.line(i), column=column)
-    vals = vals.str.removesuffix("%").str.rstrip()
-    # Fast path: plain numbers ("798.88", "22", "-3.5") with no grouping.
-    plain = pd.to_numeric(vals, errors="coerce") if decimal == "." else pd.Series(np.nan, index=vals.index)
-    rest = plain.isna()
-    if rest.any():
-        r = vals[rest]
-        pattern = _DOT_NUMBER if decimal == "." else _COMMA_NUMBER
-        ok = r.str.fullmatch(pattern)
-        if not ok.all():
-            i = r.index[int(np.flatnonzero(~ok.to_numpy())[0])]
-            raw = s[i]
-            detail = "is a formula, not a number; save the values, not formulas" if str(raw).startswith("=") else "is not a number"
-            raise ImportRefused(f"“{str(raw).strip()}” {detail}.", file=table.file, line=table.line(i), column=column)
+    out = np.full(len(s), np.nan)
+    todo = np.arange(len(s))
+    if s.dtype == object:  # XLSX: cells that are already numbers
+        isnum = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy(dtype=bool)
+        out[isnum] = s[isnum].astype("float64").to_numpy()
+        todo = np.flatnonzero(~isnum)
+        if not len(todo):
+            return pd.Series(out, index=s.index)
+    raw = arrow_strings(s.iloc[todo]) if len(todo) < len(s) else arrow_strings(s)
+    text = _clean(raw, EMPTY_MARKERS | {a.casefold() for a in allow})
+
+    def refuse(pos: int, detail: str) -> ImportRefused:
+        i = s.index[todo[pos]]
+        value = str(s[i]).strip()
+        if value.startswith("="):
+            detail = "is a formula, not a number; save the values, not formulas"
+        return ImportRefused(f"“{value}” {detail}.", file=table.file, line=table.line(i), column=column)
+
+    is_pct = pc.fill_null(pc.ends_with(text, "%"), False)
+    if pc.any(is_pct).as_py():
+        if not percent:
+            raise refuse(_first(is_pct), "is a percentage where a number was expected")
+        text = pc.if_else(is_pct, pc.utf8_rtrim(pc.utf8_slice_codeunits(text, 0, -1), characters=" "), text)
+    values = None
+    if decimal == "." and not _has(text, ","):
+        try:  # fast path: plain numbers ("798.88", "22", "-3.5"); a failed cast is costly, hence the check
+            values = pc.cast(text, pa.float64())
+            if pc.any(pc.or_(pc.is_nan(values), pc.is_inf(values))).as_py():
+                values = None
+        except pa.ArrowInvalid:
+            values = None
+    if values is None:
+        pattern = _DOT_NUMBER.pattern if decimal == "." else _COMMA_NUMBER.pattern
+        ok = pc.match_substring_regex(text, f"^(?:{pattern})$")
+        bad = pc.and_(pc.invert(pc.fill_null(ok, True)), pc.is_valid(text))
+        if pc.any(bad).as_py():
+            raise refuse(_first(bad), "is not a number")
         group = "," if decimal == "." else "."
-        r = r.str.replace(" ", "", regex=False).str.replace(group, "", regex=False)
+        text = pc.replace_substring(pc.replace_substring(text, " ", ""), group, "")
         if decimal == ",":
-            r = r.str.replace(",", ".", regex=False)
-        plain[rest] = pd.to_numeric(r)
+            text = pc.replace_substring(text, ",", ".")
+        values = pc.cast(text, pa.float64())
+    arr = pc.fill_null(values, float("nan")).to_numpy(zero_copy_only=False).astype("float64")
     if percent:
-        plain = plain.where(~is_pct, plain / 100.0)
-    out[todo] = plain.to_numpy(dtype="float64")
-    return out
+        arr = np.where(is_pct.to_numpy(zero_copy_only=False), arr / 100.0, arr)
+    out[todo] = arr
+    return pd.Series(out, index=s.index)
 
 
 def parse_number(text: str, decimal: str = ".") -> float:
