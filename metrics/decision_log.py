@@ -228,9 +228,11 @@ def lines(con: duckdb.DuckDBPyConnection, today: date, n: int = OUTCOME_WEEKS) -
 
 
 def entry_name(e: Entry, lang: str) -> str:
-    if e.key.campaign:
-        return tr(lang, "decisions.name.campaign", channel=e.key.channel, campaign=e.key.campaign)
-    return e.key.channel
+    """'Betalt søk' or 'Betalt søk – Generic' (channel groups in the reader's language)."""
+    from metrics.decision_text import channel_label
+
+    ch = channel_label(e.key.channel, lang)
+    return tr(lang, "decisions.name.campaign", channel=ch, campaign=e.key.campaign) if e.key.campaign else ch
 
 
 def csv_export(ls: Sequence[Line], lang: str, currency: str) -> bytes:

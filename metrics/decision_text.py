@@ -43,13 +43,20 @@ def _count(x: float | None, lang: str) -> str:
     return fmt.number(x, lang, 0 if float(x).is_integer() else 1)
 
 
+def channel_label(name: str, lang: str) -> str:
+    """A GA4 channel group in the reader's language when the catalogue knows it: nb 'Paid Search' →
+    'Betalt søk'; other names as they are (the same rule as the app's `ui.labels.channel`)."""
+    key = f"channel.{name}"
+    return tr(lang, key) if key in CATALOG else name
+
+
 def row_name(row: DecisionRow, lang: str) -> str:
-    """'Paid Search', 'Paid Search – Generic' or the experiment's name in quotes."""
+    """'Betalt søk', 'Betalt søk – Generic' or the experiment's name in quotes."""
     if row.kind == "experiment" and row.experiment_name:
         return tr(lang, "decisions.name.experiment", name=row.experiment_name)
     if row.campaign:
-        return tr(lang, "decisions.name.campaign", channel=row.channel, campaign=row.campaign)
-    return row.channel
+        return tr(lang, "decisions.name.campaign", channel=channel_label(row.channel, lang), campaign=row.campaign)
+    return channel_label(row.channel, lang)
 
 
 def reason_fields(row: DecisionRow, lang: str, currency: str) -> dict[str, str]:

@@ -41,7 +41,7 @@ def test_decision_table_renders_and_logs_the_week(ws, lang):
     assert not at.exception, at.exception
     frame = at.dataframe[0].value
     names = list(frame.iloc[:, 0])
-    assert names[0] == ("Betalt sosialt" if lang == "nb" else "Paid Social") or names[0] == "Paid Social"
+    assert names[0] == ("Betalt sosialt" if lang == "nb" else "Paid Social")
     assert "  ↳ <b>Generic</b>" in names          # a data name stays plain text
     verdicts = list(frame.iloc[:, 8])
     assert verdicts.count("▼ KUTT" if lang == "nb" else "▼ CUT") == 2
@@ -171,5 +171,5 @@ def test_top_actions_component(ws):
     assert at.subheader[0].value == "Denne uken"
     lines = [m.value for m in at.markdown if m.value.startswith(("1\\.", "2\\."))]
     # Escaped into inert Markdown (the names come from the data): ':' '(' '.' backslashed, '>' as &gt;.
-    assert lines[0].startswith("1\\. Kutt Paid Social\\: Det er &gt;99") and "sjanse" in lines[0]
-    assert lines[1].startswith("2\\. Skaler Paid Search\\:")
+    assert lines[0].startswith("1\\. Kutt Betalt sosialt\\: Det er &gt;99") and "sjanse" in lines[0]
+    assert lines[1].startswith("2\\. Skaler Betalt søk\\:")

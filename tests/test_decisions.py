@@ -307,7 +307,7 @@ def test_top_actions_and_series(ws):
         add_target(con, "cpl", "all", 400)
         nb = decisions.top_actions(con, WEEK, "nb")
         en = decisions.top_actions(con, WEEK, "en")
-        assert len(nb) == 2 and nb[0].startswith("Kutt Paid Social:") and nb[1].startswith("Skaler Paid Search:")
+        assert len(nb) == 2 and nb[0].startswith("Kutt Betalt sosialt:") and nb[1].startswith("Skaler Betalt søk:")
         assert en[0].startswith("Cut Paid Social:") and "Pause it" in en[0]
         series = decisions.cpl_series(con, "Paid Search", None, WEEK)
         assert [p.week_start for p in series][-1] == WEEK and len(series) == 8
