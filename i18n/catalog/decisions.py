@@ -257,7 +257,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Show all campaigns ({hidden} without a flag are hidden)",
     },
     "decisions.col.name": {"nb": "Kanal / kampanje", "en": "Channel / campaign"},
-    "decisions.col.clock": {"nb": "Uke", "en": "Week"},
+    "decisions.col.clock": {"nb": "Uker", "en": "Weeks"},
     "decisions.col.spend": {"nb": "Kostnad", "en": "Spend"},
     "decisions.col.leads": {"nb": "Leads", "en": "Leads"},
     "decisions.col.cpl": {"nb": "CPL", "en": "CPL"},
