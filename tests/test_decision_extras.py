@@ -136,3 +136,15 @@ def test_thresholds_from_settings_change_the_verdict(ws):
         settings.put(con, "scale_threshold", 0.99)
         r = decisions.week_rows(con, WEEK)[0]
         assert r.verdict == "no_clear_call" and r.raw_verdict == "keep_testing"   # 8 weeks: time-out
+
+
+def test_decision_settings_and_pages_are_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "decisions.md").read_text(encoding="utf-8")
+    for key in ("eval_weeks", "scale_threshold", "cut_threshold", "lag_days", "revenue_lag_days", "excluded_weeks",
+                "business_type", "pages/experiments.py", "pages/decision_log.py", "create_from_ice", "week_rows",
+                "top_actions", "cpl_series", "expected_wrong_flags"):
+        assert f"`{key}`" in doc or key in doc, key
+    for key in ("eval_weeks", "scale_threshold", "cut_threshold", "lag_days", "revenue_lag_days", "excluded_weeks"):
+        assert key in settings.DEFAULTS, key
