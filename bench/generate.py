@@ -38,7 +38,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 3
 WORKSPACE_NAME = "Stor konto AS"
 CURRENCY = "NOK"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
@@ -60,13 +60,13 @@ class Size:
 SIZES: dict[str, Size] = {
     # 1 096 days × ~1 000 Google Ads campaigns ≈ 1.0 M rows in the export; ~1.2 M ad rows in all.
     "full": Size("full", 1096, {"google_ads": 1000, "meta": 90, "microsoft_ads": 50, "linkedin": 35, "tiktok": 25},
-                 1500, 4700, 60_000, 0.15),
+                 2000, 4700, 60_000, 0.45),
     # About 1/20 of the full size, for development.
     "quick": Size("quick", 1096, {"google_ads": 50, "meta": 5, "microsoft_ads": 3, "linkedin": 2, "tiktok": 2},
-                  75, 235, 3_000, 0.15),
+                  100, 235, 3_000, 0.45),
     # A few seconds, for tests: 8 weeks, a handful of campaigns.
     "tiny": Size("tiny", 56, {"google_ads": 6, "meta": 2, "microsoft_ads": 1, "linkedin": 1, "tiktok": 1},
-                 12, 25, 300, 0.15),
+                 12, 25, 300, 0.45),
 }
 
 PLATFORM_ACCOUNTS = {
@@ -370,6 +370,8 @@ def ad_parts(folder: Path, c: Campaigns, rows: dict[str, np.ndarray], days: np.n
         sel = np.flatnonzero(c.source[rows["camp"]] == source)
         if not len(sel):
             continue
+        # In day order, as an export with a Day segment (and hence its import) is.
+        sel = sel[np.lexsort((rows["camp"][sel], rows["day"][sel]))]
         cc = rows["camp"][sel]
         d = _date_array(days, rows["day"][sel])
         t = pa.table({
@@ -434,14 +436,18 @@ def ga4_part(folder: Path, c: Campaigns, rows: dict[str, np.ndarray], days: np.n
     lead = np.round(key * 0.7)
     purchases = rng.poisson(sessions * 0.004).astype(float)
     revenue = np.round(purchases * np.exp(rng.normal(np.log(1400), 1.1, n)), 2)   # heavy-tailed orders
+    # GA4 arrives by daily API syncs, so the table is in day order.
+    order = np.argsort(day, kind="stable")
+    day, sessions, key, engaged, users, lead, purchases, revenue = (
+        a[order] for a in (day, sessions, key, engaged, users, lead, purchases, revenue))
     d = _date_array(days, day)
     combo_arr = np.array(combos, dtype=object) if combos else np.empty((0, 4), dtype=object)
     t = pa.table({
         "account": pa.array(["properties/318822410"] * n), "period_start": d, "period_end": d,
-        "channel_group": pa.array(np.concatenate([p_channel, combo_arr[o_combo, 0]]).tolist()),
-        "source": pa.array(np.concatenate([sm[sidx, 0].astype(object), combo_arr[o_combo, 1]]).tolist()),
-        "medium": pa.array(np.concatenate([sm[sidx, 1].astype(object), combo_arr[o_combo, 2]]).tolist()),
-        "campaign": pa.array(np.concatenate([utm, combo_arr[o_combo, 3]]).tolist()),
+        "channel_group": pa.array(np.concatenate([p_channel, combo_arr[o_combo, 0]])[order].tolist()),
+        "source": pa.array(np.concatenate([sm[sidx, 0].astype(object), combo_arr[o_combo, 1]])[order].tolist()),
+        "medium": pa.array(np.concatenate([sm[sidx, 1].astype(object), combo_arr[o_combo, 2]])[order].tolist()),
+        "campaign": pa.array(np.concatenate([utm, combo_arr[o_combo, 3]])[order].tolist()),
         "sessions": sessions, "engaged_sessions": engaged.astype(np.int64), "users": users, "key_events": key,
         "lead_events": lead, "revenue": revenue, "purchases": purchases,
     })

@@ -255,21 +255,31 @@ def unified(F: Frames, currency: str = "NOK") -> pd.DataFrame:
     return u
 
 
-def _groups(sel: pd.DataFrame, keys: list[str], nkeys_date: int = 0):
-    from metrics.aggregate import Group
+def _groups(sel: pd.DataFrame, keys: list[str], nkeys_date: int = 0, window_key: str | None = None):
+    """Groups with the sums in `metrics.aggregate.SUM_FIELDS` order (w_ga4: GA4 rows of the whole window/week)."""
+    from metrics.aggregate import SUM_FIELDS, Group
 
+    unknown = [f for f in SUM_FIELDS if f not in SUMS and f != "w_ga4"]
+    if unknown:
+        raise KeyError(f"the pandas baseline does not compute the new sum field(s) {unknown}")
     if not keys:
         sums = sel[list(SUMS)].sum()
-        return [Group((), {f: float(sums[f]) for f in SUMS})]
+        d = {f: float(sums[f]) for f in SUMS}
+        d["w_ga4"] = d["n_ga4"]
+        return [Group((), {f: d[f] for f in SUM_FIELDS})]
     agg = sel.groupby(keys, dropna=False, sort=False)[list(SUMS)].sum().reset_index()
+    if window_key is None:
+        agg["w_ga4"] = agg["n_ga4"].sum()
+    else:
+        agg["w_ga4"] = agg.groupby(window_key)["n_ga4"].transform("sum")
     agg = agg.sort_values(keys, na_position="last", kind="stable")
     out = []
     key_cols = [agg[k].tolist() for k in keys]
-    vals = agg[list(SUMS)].to_numpy(float)
+    vals = agg[list(SUM_FIELDS)].to_numpy(float)
     for i in range(len(agg)):
         key = tuple((None if (v is None or (isinstance(v, float) and np.isnan(v))) else
                      (v.date() if j < nkeys_date else v)) for j, v in enumerate(col[i] for col in key_cols))
-        out.append(Group(key, dict(zip(SUMS, vals[i].tolist()))))
+        out.append(Group(key, dict(zip(SUM_FIELDS, vals[i].tolist()))))
     return out
 
 
@@ -281,7 +291,7 @@ def window_sums(U: pd.DataFrame, start: date, end: date, grain: str = "all", **_
 def weekly_sums(U: pd.DataFrame, first_week: date, last_week: date, grain: str = "all", **_kw):
     end = _ts(last_week) + pd.Timedelta(days=6)
     sel = U[U["same_week"] & (U["period_start"] >= _ts(first_week)) & (U["period_end"] <= end)]
-    return _groups(sel, ["week_start", *GRAIN_KEYS[grain]], nkeys_date=1)
+    return _groups(sel, ["week_start", *GRAIN_KEYS[grain]], nkeys_date=1, window_key="week_start")
 
 
 @contextlib.contextmanager
