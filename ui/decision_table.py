@@ -157,8 +157,9 @@ def render(ctx: Ctx, *, today: date | None = None) -> None:
     _log_week(ctx, today or date.today())
     flags = sum(1 for r in rows if r.flagged)
     if flags:
-        st.caption(tr(lang, "decisions.table.wrong_flags", flags=flags,
-                      expected=fmt.number(decisions.expected_wrong_flags(rows), lang, 1)))
+        expected = decisions.expected_wrong_flags(rows)
+        shown = fmt.number(expected, lang, 1) if expected >= 0.05 else f"<{fmt.number(0.1, lang, 1)}"
+        st.caption(tr(lang, "decisions.table.wrong_flags", flags=flags, expected=shown))
     else:
         st.caption(tr(lang, "decisions.table.no_flags"))
     rows = _visible(rows, lang)
