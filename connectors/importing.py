@@ -154,19 +154,30 @@ def _read_failure(name: str, exc: Exception) -> ImportRefused:
 
 
 def inspect(name: str, data: bytes, db_path: str | Path | None = None) -> ImportReport:
-    """Preview what importing the file would load, without loading anything.
+    """Preview what importing the file would load (status `ready` or `refused`), without loading anything.
 
     With `db_path`, the preview also carries the workspace's currency warnings.
     """
+    if db_path is None:
+        return _preview(None, name, data)
+    with db.connect(db_path) as con:
+        return _preview(con, name, data)
+
+
+def preview(con: duckdb.DuckDBPyConnection, name: str, data: bytes) -> ImportReport:
+    """`inspect` inside an open workspace connection (the Import page calls it through ui.cache)."""
+    return _preview(con, name, data)
+
+
+def _preview(con: duckdb.DuckDBPyConnection | None, name: str, data: bytes) -> ImportReport:
     try:
         fl = parse(name, data)
     except ImportRefused as exc:
         return refused(name, exc)
     except Exception as exc:  # a parser bug must still give the user a sentence, not a traceback
         return refused(name, _read_failure(name, exc))
-    if db_path is not None:
-        with db.connect(db_path) as con:
-            fl = prepare(con, fl)
+    if con is not None:
+        fl = prepare(con, fl)
     return _report(fl, "ready")
 
 
@@ -214,6 +225,11 @@ def import_bytes(db_path: str | Path, name: str, data: bytes) -> ImportReport:
         fl = prepare(con, fl)
         result = loader.load(con, fl)
     return _report(fl, result.status, rows=result.rows, totals=result.totals, import_id=result.import_id)
+
+
+def count_statuses(reports: Sequence[ImportReport]) -> dict[str, int]:
+    """How many files were loaded, unchanged and refused."""
+    return {s: sum(r.status == s for r in reports) for s in ("loaded", "unchanged", "refused")}
 
 
 def group(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
