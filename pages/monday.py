@@ -9,7 +9,7 @@ from i18n import fmt
 from metrics import monday as monday_metrics
 from metrics.kpis import CARD_KPIS
 from metrics.safe_export import md_escape
-from ui import cache, cards, charts, empty_state, labels
+from ui import cache, cards, charts, decision_table, empty_state, labels
 from ui.context import current, t
 
 ctx = current()
@@ -60,6 +60,9 @@ for col, name in zip(cols, CARD_KPIS):
     with col:
         cards.render(view.summary.card(name), fmt.week_label(view.previous_week or view.week_start, lang).split()[-1],
                      ctx.currency, lang, view.targets.get(name), view.target_status.get(name))
+
+decision_table.render_top_actions(ctx)
+decision_table.render(ctx)
 
 st.subheader(t("monday.channels"), anchor=False)
 table = view.channels
