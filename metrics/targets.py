@@ -171,21 +171,23 @@ def parse_date(text: str | date | None) -> date | None:
 # ---------------------------------------------------------------- scope data
 
 
-def known_channels(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Every channel name the workspace's data or mapping mentions (normalised)."""
+def channel_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every channel name the workspace's data, mapping or costs mention, as spelled there."""
     rows = con.execute(
-        """SELECT channel FROM ad_performance UNION SELECT channel FROM channel_map
-           UNION SELECT channel_group FROM web_analytics UNION SELECT channel FROM crm_deals
-           UNION SELECT channel FROM costs"""
+        """SELECT DISTINCT channel FROM (SELECT channel FROM ad_performance UNION ALL SELECT channel FROM channel_map
+           UNION ALL SELECT channel_group FROM web_analytics UNION ALL SELECT channel FROM crm_deals
+           UNION ALL SELECT channel FROM costs) WHERE channel IS NOT NULL ORDER BY 1"""
     ).fetchall()
-    return {normalise(r[0]) for r in rows if r[0]}
+    return [r[0] for r in rows]
 
 
-def known_campaigns(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute(
-        "SELECT campaign FROM ad_performance UNION SELECT campaign FROM web_analytics UNION SELECT campaign FROM crm_deals"
-    ).fetchall()
-    return {normalise(r[0]) for r in rows if r[0]}
+def campaign_names(con: duckdb.DuckDBPyConnection, *, ads_only: bool = False) -> list[str]:
+    """Campaign names of the ad platforms (and of GA4 and the CRM unless `ads_only`)."""
+    sql = "SELECT campaign FROM ad_performance"
+    if not ads_only:
+        sql += " UNION ALL SELECT campaign FROM web_analytics UNION ALL SELECT campaign FROM crm_deals"
+    rows = con.execute(f"SELECT DISTINCT campaign FROM ({sql}) WHERE campaign IS NOT NULL ORDER BY 1").fetchall()
+    return [r[0] for r in rows]
 
 
 # ---------------------------------------------------------------- checking
@@ -213,9 +215,9 @@ def check(con: duckdb.DuckDBPyConnection, spec: TargetSpec, *, target_id: int = 
     kind, scope_name = parse_scope(spec.scope)
     if not kind:
         problems.append(Problem("scope", "scope_bad", {"scope": spec.scope or ""}))
-    elif kind == "channel" and normalise(scope_name) not in known_channels(con):
+    elif kind == "channel" and normalise(scope_name) not in {normalise(n) for n in channel_names(con)}:
         problems.append(Problem("scope", "scope_nothing", {"scope": spec.scope.strip()}))
-    elif kind == "campaign" and normalise(scope_name) not in known_campaigns(con):
+    elif kind == "campaign" and normalise(scope_name) not in {normalise(n) for n in campaign_names(con)}:
         problems.append(Problem("scope", "scope_nothing", {"scope": spec.scope.strip()}))
     scope = "all" if kind == "all" else f"{kind}:{scope_name}"
 
@@ -435,12 +437,5 @@ def target_in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | Non
 
 def scope_options(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Scopes a user can pick: 'all', then 'channel:<name>' and 'campaign:<name>' as the data spells them."""
-    channels = con.execute(
-        """SELECT DISTINCT channel FROM (SELECT channel FROM ad_performance UNION ALL SELECT channel FROM channel_map
-           UNION ALL SELECT channel_group FROM web_analytics UNION ALL SELECT channel FROM crm_deals)
-           WHERE channel IS NOT NULL ORDER BY 1"""
-    ).fetchall()
-    campaigns = con.execute(
-        "SELECT DISTINCT campaign FROM ad_performance WHERE campaign IS NOT NULL ORDER BY 1"
-    ).fetchall()
-    return ["all"] + [f"channel:{r[0]}" for r in channels] + [f"campaign:{r[0]}" for r in campaigns]
+    return (["all"] + [f"channel:{n}" for n in channel_names(con)]
+            + [f"campaign:{n}" for n in campaign_names(con, ads_only=True)])
