@@ -4,7 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from connectors import demo
+from ui import auth
 from ui.context import current, t
+from ui.shell import visible_workspaces
 from warehouse import workspaces
 from warehouse.workspaces import WorkspaceError
 
@@ -18,23 +20,27 @@ def _open(name: str) -> None:
     st.session_state.pop("week_pick", None)
 
 
-with st.form("ws_create", clear_on_submit=True, border=True):
-    st.subheader(t("ws.create"), anchor=False)
-    c1, c2 = st.columns([3, 1])
-    name = c1.text_input(t("ws.name"), max_chars=60)
-    currency = c2.selectbox(t("ws.currency"), ["NOK", "SEK", "DKK", "EUR", "USD", "GBP"])
-    if st.form_submit_button(t("ws.create_button"), type="primary"):
-        try:
-            ws = workspaces.create(name, currency=currency)
-        except WorkspaceError as exc:
-            st.error(str(exc))
-        else:
-            _open(ws.name)
-            st.success(t("ws.created", name=ws.name))
-            st.rerun()
+manage = auth.can_manage_workspaces(None)
+if not manage:
+    st.info(t("ws.not_owner"))
+else:
+    with st.form("ws_create", clear_on_submit=True, border=True):
+        st.subheader(t("ws.create"), anchor=False)
+        c1, c2 = st.columns([3, 1])
+        name = c1.text_input(t("ws.name"), max_chars=60)
+        currency = c2.selectbox(t("ws.currency"), ["NOK", "SEK", "DKK", "EUR", "USD", "GBP"])
+        if st.form_submit_button(t("ws.create_button"), type="primary"):
+            try:
+                ws = workspaces.create(name, currency=currency)
+            except WorkspaceError as exc:
+                st.error(str(exc))
+            else:
+                _open(ws.name)
+                st.success(t("ws.created", name=ws.name))
+                st.rerun()
 
 st.subheader(t("ws.list"), anchor=False)
-for ws in workspaces.list_workspaces():
+for ws in visible_workspaces():
     with st.container(border=True):
         top, open_col = st.columns([5, 1], vertical_alignment="center")
         label = ws.name + (f"  ·  {t('ws.current')}" if ws.name == ctx.workspace else "")
@@ -44,6 +50,8 @@ for ws in workspaces.list_workspaces():
         if ws.name != ctx.workspace:
             open_col.button(t("ws.open"), key=f"open_{ws.name}", on_click=_open, args=(ws.name,),
                             width="stretch")
+        if not manage:
+            continue
         with st.expander(t("ws.manage")):
             if ws.is_demo:
                 d1, d2 = st.columns(2)

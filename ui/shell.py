@@ -14,7 +14,7 @@ import streamlit as st
 
 from i18n import fmt, tr
 from metrics import weekly
-from ui import cache
+from ui import auth, cache
 from ui.context import Ctx
 from warehouse import WorkspaceBusy, workspaces
 
@@ -62,11 +62,24 @@ def _ensure_workspace() -> list[workspaces.Workspace]:
     return found
 
 
+def visible_workspaces() -> list[workspaces.Workspace]:
+    """The workspaces this visitor may open (all of them for a local install)."""
+    found = workspaces.list_workspaces()
+    allowed = set(auth.allowed_workspaces(st.session_state.get("auth_state"), [w.name for w in found]))
+    return [w for w in found if w.name in allowed]
+
+
 def prepare() -> Ctx:
-    """Settle language and workspace for this run; returns a context without a week yet."""
+    """Sign-in gate, then language and workspace for this run; returns a context without a week yet."""
     lang = _lang()
     st.session_state["lang"] = lang
-    found = _ensure_workspace()
+    auth.gate(lang)
+    _ensure_workspace()
+    found = visible_workspaces()
+    if not found:
+        st.info(tr(lang, "app.no_workspace_for_you"))
+        auth.sidebar_user(lang=lang)
+        st.stop()
     names = [w.name for w in found]
     chosen = st.session_state.get("workspace") or st.query_params.get("ws")
     if chosen not in names:
@@ -108,7 +121,7 @@ def sidebar(ctx: Ctx) -> Ctx:
     """Workspace, language and week pickers; stores the final context in the session."""
     lang = ctx.lang
     with st.sidebar:
-        names = [w.name for w in workspaces.list_workspaces()]
+        names = [w.name for w in visible_workspaces()]
         if st.session_state.get("_ws_pick") != ctx.workspace:
             st.session_state["_ws_pick"] = ctx.workspace
         st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
@@ -129,6 +142,7 @@ def sidebar(ctx: Ctx) -> Ctx:
             st.session_state[key] = st.session_state["week_pick"]
             week = st.selectbox(tr(lang, "app.week"), weeks, key=key, on_change=_on_week, args=(key,),
                                 format_func=lambda w: f"{fmt.week_label(w, lang).capitalize()} · {fmt.week_range(w, lang)}")
+    auth.sidebar_user(lang=lang)
     ctx = replace(ctx, week_start=week)
     st.session_state["ctx"] = ctx
     st.session_state["week_start"] = week

@@ -175,3 +175,10 @@ STRINGS.update({
     "monday.trend.cpl_title": {"nb": "CPL per uke mot målbanen", "en": "Weekly CPL against the glide path"},
     "monday.trend.spend_title": {"nb": "Kostnad per kanal og uke", "en": "Spend by channel and week"},
 })
+STRINGS.update({
+    "app.no_workspace_for_you": {
+        "nb": "Du er logget inn, men har ikke tilgang til noe arbeidsområde ennå. Be eieren legge deg til.",
+        "en": "You are signed in but have no workspace yet. Ask the owner to add you."},
+    "ws.not_owner": {"nb": "Bare eierne kan opprette, gi nytt navn til eller slette arbeidsområder.",
+                     "en": "Only the owners can create, rename or delete workspaces."},
+})
