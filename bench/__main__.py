@@ -15,6 +15,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -218,6 +219,14 @@ def main(argv: list[str] | None = None) -> int:
     db_path, data_dir = manifest["workspace"], manifest["workspace_dir"]
     csv, parts = manifest["google_ads_export"], str(folder / "parts")
     settle(db_path)
+    # Every run starts from the same state: the app writes to its workspace (the week's decision
+    # snapshot), so the measured steps get a fresh copy of the cached one.
+    run_dir = folder / "run" / "workspace"
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    run_dir.mkdir(parents=True)
+    shutil.copy2(db_path, run_dir / Path(db_path).name)
+    db_path, data_dir = str(run_dir / Path(db_path).name), str(run_dir)
     tmp = folder / "tmp"
     tmp.mkdir(exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT), BENCH_TMP=str(tmp), MANDAG_LOCK_WAIT="120")

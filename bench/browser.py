@@ -43,9 +43,10 @@ COMPLETE_JS = """(want) => {
   if (document.querySelector('[data-stale="true"]')) return false;
   const shown = [...document.querySelectorAll('[data-testid="stMetricValue"]')].filter(e => e.offsetParent !== null);
   if (shown.length < want.metrics) return false;
-  if (want.table) {
-    const t = document.querySelector('[data-testid="stDataFrame"]');
-    if (!t || t.offsetHeight === 0 || !t.querySelector('canvas')) return false;
+  if (want.table) {   // the decision table: an interactive grid (drawn on its canvas) or a static table
+    const grid = [...document.querySelectorAll('[data-testid="stDataFrame"]')].some(t => t.offsetHeight > 0 && t.querySelector('canvas'));
+    const table = [...document.querySelectorAll('[data-testid="stTable"]')].some(t => t.offsetHeight > 0 && t.querySelector('td'));
+    if (!grid && !table) return false;
   }
   if (want.changed && window.__heading === (document.querySelector('h1') || {}).innerText) return false;
   const values = [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText).join('|');

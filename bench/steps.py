@@ -88,14 +88,23 @@ def _summary(weeks, view, rows) -> dict:
 
 
 def _monday_once(db_path: str, today: date) -> tuple[dict, dict]:
-    """What the Monday page asks for, one short-lived connection per call (as `ui.cache.cached` does)."""
+    """The reads the Monday page makes through `ui.cache.cached`, one short-lived connection each.
+
+    Sidebar: `weekly.complete_weeks`; page: `monday.view`; decision table: `decisions.week_rows`,
+    `decisions.top_actions` and `decision_log.week_needs_snapshot` (each present one is timed).
+    """
+    import importlib
+
     from metrics import monday, weekly
     from warehouse import db
-    try:
-        from metrics.decisions import week_rows
-    except ImportError:
-        week_rows = None
-    parts = {}
+
+    def optional(module: str, name: str):
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            return None
+
+    parts: dict[str, float] = {}
     t = time.perf_counter()
     with db.connect(db_path) as con:
         weeks = weekly.complete_weeks(con, today)
@@ -106,14 +115,23 @@ def _monday_once(db_path: str, today: date) -> tuple[dict, dict]:
         view = monday.view(con, week, today)
     parts["monday.view"] = time.perf_counter() - t
     rows, error = None, None
-    if week_rows is not None and not os.environ.get("BENCH_SKIP_DECISIONS"):
-        t = time.perf_counter()
-        try:
-            with db.connect(db_path) as con:
-                rows = week_rows(con, week)
-            parts["decisions.week_rows"] = time.perf_counter() - t
-        except Exception as exc:   # measured without it; the report names the failure
-            error = f"{type(exc).__name__}: {exc}"
+    calls = [("decisions.week_rows", optional("metrics.decisions", "week_rows"), (week,)),
+             ("decisions.top_actions", optional("metrics.decisions", "top_actions"), (week, "nb")),
+             ("decision_log.week_needs_snapshot", optional("metrics.decision_log", "week_needs_snapshot"), (week, today))]
+    if not os.environ.get("BENCH_SKIP_DECISIONS"):
+        for label, fn, args in calls:
+            if fn is None:
+                continue
+            t = time.perf_counter()
+            try:
+                with db.connect(db_path) as con:
+                    out = fn(con, *args)
+                parts[label] = time.perf_counter() - t
+                if label == "decisions.week_rows":
+                    rows = out
+            except Exception as exc:   # measured without it; the report names the failure
+                error = f"{label}: {type(exc).__name__}: {exc}"
+                break
     out = _summary(weeks, view, rows)
     out["decisions_error"] = error
     return parts, out
