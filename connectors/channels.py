@@ -76,10 +76,12 @@ def default_channels(source: str, campaign_type: pd.Series | None, index: pd.Ind
     """`channel_for` over a whole column (vectorised: one lookup per distinct type)."""
     if campaign_type is None:
         return pd.Series(channel_for(source, None), index=index, dtype="str")
-    # One lookup per distinct type: dictionary-encode the column, map the dictionary, take by index.
-    encoded = pc.dictionary_encode(pc.fill_null(sniff.arrow_strings(campaign_type), ""))
-    mapped = pa.array([channel_for(source, t) for t in encoded.dictionary.to_pylist()], type=pa.string())
-    return pd.Series(pd.array(mapped.take(encoded.indices), dtype="str"), index=index)
+    # One lookup per distinct type: find the distinct values, map those, take by position.
+    arr = pc.fill_null(sniff.arrow_strings(campaign_type), "")
+    uniques = pc.unique(arr)
+    mapped = pa.array([channel_for(source, t) for t in uniques.to_pylist()], type=pa.string())
+    taken = mapped.take(pc.index_in(arr, value_set=uniques))
+    return pd.Series(pd.array(taken, dtype="str"), index=index)
 
 
 def overrides(con: duckdb.DuckDBPyConnection, source: str) -> pd.DataFrame:

@@ -40,6 +40,16 @@ def text_column(s: pd.Series, empty: tuple[str, ...] = ("", "--")) -> pd.Series:
     return pd.Series(pd.array(arr, dtype="str"), index=s.index)
 
 
+def keep_rows(frame: pd.DataFrame, keep: np.ndarray, columns: list[str] | None = None) -> pd.DataFrame:
+    """`frame[keep]` (optionally only `columns`); a slice without copying when only trailing rows go
+    (the usual case: totals at the end of a million-row export)."""
+    cols = columns if columns is not None else list(frame.columns)
+    k = int(keep.sum())
+    if keep[:k].all():
+        return frame.iloc[:k][cols]
+    return frame.loc[keep, cols]
+
+
 def matches(s: pd.Series, pattern: str) -> np.ndarray:
     """Where a text column matches a regex (RE2 syntax, run by Arrow over the whole column)."""
     return pc.fill_null(pc.match_substring_regex(sniff.arrow_strings(s), pattern), False) \

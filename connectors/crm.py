@@ -79,7 +79,7 @@ def detect(name: str, data: bytes) -> bool:
 
 
 def parse(name: str, data: bytes) -> FileLoad:
-    table = sniff.read_text_table(name, sniff.decode(name, data), ALIASES, min_hits=3)
+    table = sniff.read_csv_table(name, data, ALIASES, min_hits=3)
     system = _system(table.header)
     if system is None:
         raise ImportRefused("the deals file is neither a HubSpot nor a Pipedrive export nor Mandag's template.",

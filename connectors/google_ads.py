@@ -95,7 +95,7 @@ def read_table(name: str, data: bytes) -> Table:
             except ImportRefused:
                 continue
         raise ImportRefused("no sheet has a Google Ads report header.", file=name)
-    return sniff.read_text_table(name, sniff.decode(name, data), ALIASES, min_hits=3,
+    return sniff.read_csv_table(name, data, ALIASES, min_hits=3,
                                  only_known=lambda h: bool(_ACTION_COLUMN.match(h)))
 
 
@@ -120,7 +120,7 @@ def parse(name: str, data: bytes) -> FileLoad:
         warnings.append("The file has no “Total:” rows at the end; check that it was not cut off.")
     used = list(dict.fromkeys([table.header[0], *table.columns.values(),
                                *(h for h in table.header if _ACTION_COLUMN.match(h))]))
-    table.body = body.loc[keep, used]
+    table.body = common.keep_rows(body, keep, used)
     if table.body.empty:
         raise ImportRefused("the report has no campaign rows (only totals). Choose a date range with activity.",
                             file=name)

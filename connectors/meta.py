@@ -72,7 +72,7 @@ def detect(name: str, data: bytes) -> bool:
                        for rows in sniff.xlsx_sheets(name, data).values() for r in rows[:10])
         if sniff.is_zip(data):
             return False
-        text = sniff.decode(name, data[:65536] if len(data) > 65536 else data)
+        text = sniff.head_text(name, data)
     except ImportRefused:
         return False
     found = sniff.locate_header(sniff.lines_of(text, 20), ALIASES, min_hits=2)
@@ -89,7 +89,7 @@ def read_table(name: str, data: bytes) -> Table:
             except ImportRefused:
                 continue
         raise ImportRefused("no sheet has a Meta Ads export header.", file=name)
-    return sniff.read_text_table(name, sniff.decode(name, data), ALIASES, short_ok=_NO_DATA)
+    return sniff.read_csv_table(name, data, ALIASES, short_ok=_NO_DATA)
 
 
 def parse(name: str, data: bytes) -> FileLoad:

@@ -287,37 +287,72 @@ def read_text_table(name: str, text: str, aliases: Aliases, *, min_hits: int = 2
     column, the columns named in `aliases` and those `only_known` accepts (less to read in big files).
     """
     head = lines_of(text, HEADER_SCAN_LINES)
-    found = locate_header(head, aliases, min_hits=min_hits)
-    if found is None:
-        raise ImportRefused("no header row with the expected column names was found.", file=name)
-    idx, delim, cells = found
-    preamble = [split_line(ln, delim) if ln.strip() else [] for ln in head[:idx]]
-    # Skip the preamble without copying per line: find where line idx starts.
+    idx, delim, cells = _locate(name, head, aliases, min_hits)
     pos = 0
-    for _ in range(idx):
+    for _ in range(idx):  # where line idx starts, without splitting the whole text
         pos = text.index("\n", pos) + 1
     body_text = text[pos:]
     if stop is not None:
         m = stop.search(body_text)
         if m:
             body_text = body_text[: m.start()]
+    return _table(name, head, idx, delim, cells, aliases, body_text.encode("utf-8"), lambda: body_text,
+                  short_ok, only_known)
+
+
+def read_csv_table(name: str, data: bytes, aliases: Aliases, *, min_hits: int = 2,
+                   short_ok: re.Pattern[str] | None = None,
+                   only_known: Callable[[str], bool] | None = None) -> Table:
+    """`read_text_table` straight from the file's bytes: a UTF-8 file is handed to the CSV reader without
+    being decoded and re-encoded first (this matters for exports of a million rows)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16le(data) or _looks_utf16be(data):
+        return read_text_table(name, decode(name, data), aliases, min_hits=min_hits, short_ok=short_ok,
+                               only_known=only_known)
+    head_str = head_text(name, data)
+    head = lines_of(head_str, HEADER_SCAN_LINES)
+    idx, delim, cells = _locate(name, head, aliases, min_hits)
+    pos = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    for _ in range(idx):
+        pos = data.index(b"\n", pos) + 1
+    body = memoryview(data)[pos:]
+    try:
+        return _table(name, head, idx, delim, cells, aliases, body, lambda: decode(name, bytes(body)),
+                      short_ok, only_known)
+    except _NotUtf8:
+        return read_text_table(name, decode(name, data), aliases, min_hits=min_hits, short_ok=short_ok,
+                               only_known=only_known)
+
+
+class _NotUtf8(Exception):
+    """The bytes are not UTF-8 (an Excel re-save in Windows-1252): read them through `decode` instead."""
+
+
+def _locate(name: str, head: list[str], aliases: Aliases, min_hits: int) -> tuple[int, str, list[str]]:
+    found = locate_header(head, aliases, min_hits=min_hits)
+    if found is None:
+        raise ImportRefused("no header row with the expected column names was found.", file=name)
+    return found
+
+
+def _table(name: str, head: list[str], idx: int, delim: str, cells: list[str], aliases: Aliases,
+           body: bytes | memoryview, body_text: Callable[[], str], short_ok: re.Pattern[str] | None,
+           only_known: Callable[[str], bool] | None) -> Table:
+    preamble = [split_line(ln, delim) if ln.strip() else [] for ln in head[:idx]]
     header = _unique(cells)
-    _check_last_row(name, body_text, delim, len(header), None, short_ok)
+    _check_last_row(name, bytes(body[-65536:]).decode("utf-8", errors="replace"), delim, len(header), short_ok)
     include = None
     if only_known is not None:
         known = _known(aliases)
         include = [h for i, h in enumerate(header) if i == 0 or fold(h) in known or only_known(h)]
-    frame = _read_body(name, body_text, delim, header, idx, include)
-    frame = _drop_blank_rows(frame)
+    frame = _drop_blank_rows(_read_body(name, body, body_text, delim, header, idx, include))
     table = Table(name, preamble, header, idx + 1, frame)
     table.columns = match_columns(header, aliases)
     return table
 
 
-def _check_last_row(name: str, body_text: str, delim: str, width: int, line: int | None,
-                    short_ok: re.Pattern[str] | None) -> None:
-    """Refuse a file whose last row stops early: the download was cut off."""
-    tail = body_text.rstrip("\r\n")
+def _check_last_row(name: str, tail: str, delim: str, width: int, short_ok: re.Pattern[str] | None) -> None:
+    """Refuse a file whose last row stops early: the download was cut off. `tail` is the end of the body."""
+    tail = tail.rstrip("\r\n")
     last = tail[tail.rfind("\n") + 1:]
     if not last.strip() or "\n" not in tail:
         return
@@ -325,22 +360,21 @@ def _check_last_row(name: str, body_text: str, delim: str, width: int, line: int
     if len(cells) < width and not (short_ok and short_ok.search(last)):
         raise ImportRefused(
             f"this row has {len(cells)} of {width} cells, so the file looks cut off. Download the export again.",
-            file=name, line=line)
+            file=name)
 
 
-def _read_body(name: str, body_text: str, delim: str, header: list[str], header_index: int,
-               include: list[str] | None = None) -> pd.DataFrame:
+def _read_body(name: str, body: bytes | memoryview, body_text: Callable[[], str], delim: str, header: list[str],
+               header_index: int, include: list[str] | None = None) -> pd.DataFrame:
     """The rows under the header as string columns, read by pyarrow's multi-threaded CSV reader.
 
     A file the fast reader rejects (a row with the wrong number of cells) is read again by Python's csv
     module, which names the line of the bad row.
     """
-    data = body_text.encode("utf-8")
     for newlines in (False, True):  # quoted line breaks (Search Console queries) need the slower mode
         try:
             table = pacsv.read_csv(
-                io.BytesIO(data),
-                read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 22),
+                pa.BufferReader(pa.py_buffer(body)),
+                read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
                 parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
                                                  newlines_in_values=newlines),
                 convert_options=pacsv.ConvertOptions(column_types={h: pa.large_string() for h in header},
@@ -348,9 +382,11 @@ def _read_body(name: str, body_text: str, delim: str, header: list[str], header_
                                                      include_columns=include),
             )
             return table.to_pandas()
-        except pa.ArrowInvalid:
+        except pa.ArrowInvalid as exc:
+            if "UTF8" in str(exc) or "utf8" in str(exc).lower() and "invalid" in str(exc).lower():
+                raise _NotUtf8() from exc
             continue
-    frame = _read_body_slow(name, body_text, delim, header, header_index)
+    frame = _read_body_slow(name, body_text(), delim, header, header_index)
     return frame[include] if include is not None else frame
 
 
@@ -513,13 +549,11 @@ def decide_decimal(columns: Iterable[pd.Series], hint: str = ".") -> str:
     return hint
 
 
-def arrow_strings(s: pd.Series) -> pa.Array:
-    """A string column as one Arrow array (zero-copy for the CSV reader's columns)."""
-    arr = pa.array(s) if pd.api.types.is_string_dtype(s) and s.dtype != object else \
-        pa.array([None if v is None else str(v) for v in s.to_numpy(dtype=object)], type=pa.string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    return arr
+def arrow_strings(s: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A string column as Arrow data (zero-copy for the CSV reader's columns, which stay chunked)."""
+    if pd.api.types.is_string_dtype(s) and s.dtype != object:
+        return pa.array(s)
+    return pa.array([None if v is None else str(v) for v in s.to_numpy(dtype=object)], type=pa.string())
 
 
 _SPECIAL = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2212")

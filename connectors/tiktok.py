@@ -76,7 +76,7 @@ def read_table(name: str, data: bytes) -> Table:
             except ImportRefused:
                 continue
         raise ImportRefused("no sheet has a TikTok Ads export header.", file=name)
-    return sniff.read_text_table(name, sniff.decode(name, data), ALIASES, min_hits=3)
+    return sniff.read_csv_table(name, data, ALIASES, min_hits=3)
 
 
 def parse(name: str, data: bytes) -> FileLoad:

@@ -82,3 +82,16 @@ def test_failed_import_leaves_the_workspace_unchanged(tmp_path):
     assert rep.status == "refused" and "line 6" in rep.error
     assert rows(ws, "SELECT round(sum(spend), 2), count(*) FROM ad_performance") == [(2949.30, 6)]
     assert rows(ws, "SELECT count(*) FROM imports") == [(1,)]
+
+
+def test_excel_resave_in_windows_1252_is_read():
+    text = (FIXTURES / "Kampanjerapport.csv").read_text(encoding="utf-8").replace("\u00a0", " ")
+    rep = importing.inspect("Kampanjerapport.csv", text.encode("cp1252"))
+    assert rep.status == "ready" and rep.totals["spend"] == 4550.75
+
+
+def test_file_cut_inside_a_character_is_refused():
+    data = (FIXTURES / "google_ads_campaign_day_en.csv").read_bytes()
+    cut = data[: data.index("ø".encode()) + 1]
+    rep = importing.inspect("c.csv", cut)
+    assert rep.status == "refused" and "cut off" in rep.error
