@@ -102,9 +102,9 @@ def bundle(files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files:
-            zf.writestr(name.rsplit("/", 1)[-1], data)
-    return " + ".join(n.rsplit("/", 1)[-1] for n, _ in files), buf.getvalue()
+        for name, data in sorted(files):  # fixed order and time: the same files give the same bytes (and hash)
+            zf.writestr(zipfile.ZipInfo(name.rsplit("/", 1)[-1], date_time=(1980, 1, 1, 0, 0, 0)), data)
+    return " + ".join(sorted(n.rsplit("/", 1)[-1] for n, _ in files)), buf.getvalue()
 
 
 def _zip_members(name: str, data: bytes) -> dict[str, bytes]:

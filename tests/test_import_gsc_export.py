@@ -53,6 +53,7 @@ def test_single_csvs_given_together_are_one_export():
     files = [(n, zf.read(n)) for n in zf.namelist()]
     grouped = importing.group(files)
     assert len(grouped) == 1
+    assert importing.group(list(reversed(files))) == grouped  # same files, same bytes: a re-import is unchanged
     fl = importing.parse(*grouped[0])
     assert fl.account == "https://www.rorleggernord.no/"  # from Pages, with a warning
     assert any("from its pages" in w for w in fl.warnings)

@@ -99,7 +99,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "import.col.source": {"nb": "Kilde", "en": "Source"},
     "import.col.dates": {"nb": "Datoer", "en": "Dates"},
     "import.col.rows": {"nb": "Rader", "en": "Rows"},
-    "import.col.when": {"nb": "Importert", "en": "Imported"},
+    "import.col.when": {"nb": "Importert (UTC)", "en": "Imported (UTC)"},
     "import.col.status": {"nb": "Status", "en": "Status"},
     "import.status.loaded": {"nb": "lastet inn", "en": "loaded"},
     "import.status.unchanged": {"nb": "uendret", "en": "unchanged"},
