@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 
 from connectors import channels, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.sniff import Table, as_date
 from warehouse.contract import COLUMNS
 from warehouse.loader import FileLoad, Part, file_hash
@@ -81,13 +82,12 @@ def ad_rows(*, source: str, account: str, index: pd.Index, campaign: pd.Series, 
     return frame[list(COLUMNS["ad_performance"])]
 
 
-def require(table: Table, names: Sequence[str], what: str) -> None:
-    """Refuse a file that lacks a column the parser cannot do without."""
-    missing = [n for n in names if not table.has(n)]
+def require(table: Table, columns: dict[str, str]) -> None:
+    """Refuse a file that lacks a column the parser cannot do without (canonical name → header to name)."""
+    missing = [label for canon, label in columns.items() if not table.has(canon)]
     if missing:
-        raise ImportRefused(
-            f"the {what} has no “{missing[0].replace('_', ' ')}” column. Add it to the report before downloading.",
-            file=table.file, line=table.header_line)
+        raise ImportRefused(Msg("import.msg.missing_column", column=missing[0]), file=table.file,
+                            line=table.header_line)
 
 
 def make_load(name: str, data: bytes, *, source: str, account: str, parts: Sequence[Part],
@@ -97,7 +97,7 @@ def make_load(name: str, data: bytes, *, source: str, account: str, parts: Seque
     frames = [p.frame for p in parts if len(p.frame)]
     if date_from is None or date_to is None:
         if not frames:
-            raise ImportRefused("there are no rows to load in this file.", file=name)
+            raise ImportRefused(Msg("import.msg.no_rows"), file=name)
         lo = min(pd.Timestamp(f["period_start"].min()) for f in frames)
         hi = max(pd.Timestamp(f["period_end"].max()) for f in frames)
         date_from, date_to = date_from or as_date(lo), date_to or as_date(hi)
@@ -118,7 +118,7 @@ def main_currency(table: Table, col: pd.Series | None, fallback: str | None,
     if counts.empty:
         return fallback, fallback
     if len(counts) > 1:
-        warnings.append(f"The file mixes currencies ({', '.join(counts.index)}); each row keeps its own.")
+        warnings.append(Msg("import.msg.mixed_currency", currencies=", ".join(counts.index)))
     return cur, str(counts.index[0])
 
 

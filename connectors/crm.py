@@ -19,6 +19,7 @@ import pandas as pd
 
 from connectors import sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.common import make_load, text_column
 from warehouse.contract import COLUMNS
 from warehouse.loader import FileLoad, Part
@@ -82,20 +83,20 @@ def parse(name: str, data: bytes) -> FileLoad:
     table = sniff.read_csv_table(name, data, ALIASES, min_hits=3)
     system = _system(table.header)
     if system is None:
-        raise ImportRefused("the deals file is neither a HubSpot nor a Pipedrive export nor Mandag's template.",
-                            file=name, line=table.header_line)
+        raise ImportRefused(Msg("import.msg.crm.unknown"), file=name, line=table.header_line)
     for key in ("deal_id", "created"):
         if not table.has(key):
-            raise ImportRefused(f"the deals file has no “{ALIASES[key][0]}” column.", file=name, line=table.header_line)
+            raise ImportRefused(Msg("import.msg.crm.no_column", column=ALIASES[key][0]), file=name,
+                                line=table.header_line)
     warnings: list[str] = []
     ids = text_column(table.col("deal_id"))
     if ids.isna().any():
         i = table.body.index[int(np.flatnonzero(ids.isna().to_numpy())[0])]
-        raise ImportRefused("the deal has no ID.", file=name, line=table.line(i), column=table.columns["deal_id"])
+        raise ImportRefused(Msg("import.msg.crm.no_id"), file=name, line=table.line(i), column=table.columns["deal_id"])
     dup = ids.duplicated()
     if dup.any():
         i = table.body.index[int(np.flatnonzero(dup.to_numpy())[0])]
-        raise ImportRefused(f"the deal ID “{ids[i]}” appears twice.", file=name, line=table.line(i),
+        raise ImportRefused(Msg("import.msg.crm.duplicate", id=str(ids[i])), file=name, line=table.line(i),
                             column=table.columns["deal_id"])
     created = sniff.to_dates(table, table.columns["created"], day_first=True)
     idx = table.body.index
@@ -109,7 +110,7 @@ def parse(name: str, data: bytes) -> FileLoad:
         won = close.where(stage.fillna("").astype(str).str.contains(_WON_STAGE))
     else:
         won = pd.Series(pd.NaT, index=idx, dtype="datetime64[ns]")
-        warnings.append("The file has no won or close date, so no deal counts as a new customer.")
+        warnings.append(Msg("import.msg.crm.no_won"))
     value = None
     if table.has("value"):
         decimal = sniff.decide_decimal([table.col("value")], hint=".")
@@ -134,7 +135,7 @@ def parse(name: str, data: bytes) -> FileLoad:
     if not table.has("channel") and table.has("source"):
         frame["channel"] = text_column(table.col("source")).str.casefold().map(_SOURCE_CHANNEL).to_numpy(dtype=object)
     if not table.has("channel") and not table.has("source"):
-        warnings.append("The file has no source or channel column, so deals cannot be tied to marketing channels.")
+        warnings.append(Msg("import.msg.crm.no_source"))
     return make_load(name, data, source=SOURCE, account=account, parts=[Part("crm_deals", frame)], currency=main,
                      warnings=warnings)
 

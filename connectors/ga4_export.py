@@ -26,6 +26,7 @@ import pandas as pd
 
 from connectors import channels, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.common import make_load
 from connectors.sniff import Table
 from warehouse.contract import COLUMNS
@@ -67,8 +68,6 @@ _END_KEYS = ("end date", "sluttdato", "date de fin", "enddatum", "fecha de final
 _PROPERTY_KEYS = ("property", "område", "propriété", "property-name", "eigenschaft", "propiedad")
 _GRAND_TOTAL = re.compile(r"^(?P<cells>.*),(?:Grand total|Totalsum|Totalt|Total général|Gesamtsumme)\s*$",
                           re.MULTILINE | re.IGNORECASE)
-_TITLE_HINT = "Reports → Acquisition → Traffic acquisition (add Date with the + button if you want days), " \
-              "then Share this report → Download file → Download CSV"
 
 
 def detect(name: str, data: bytes) -> bool:
@@ -172,7 +171,7 @@ def parse(name: str, data: bytes) -> FileLoad:
         if table is not None:
             candidates.append((_score(table), table, grand, meta))
     if not candidates:
-        raise ImportRefused("no GA4 table with known column names was found.", file=name)
+        raise ImportRefused(Msg("import.msg.ga4.no_table"), file=name)
     candidates.sort(key=lambda c: -c[0])
     score, table, grand, meta = candidates[0]
     warnings: list[str] = []
@@ -183,13 +182,12 @@ def parse(name: str, data: bytes) -> FileLoad:
         if grand_tables:
             return _grand_total_load(name, data, grand_tables[0][1], grand_tables[0][2], start, end, account)
         dim = table.header[0] if table.header else "?"
-        raise ImportRefused(f"this GA4 report is by “{dim}”, and its rows do not add up to sessions by channel. "
-                            f"Download the Traffic acquisition report instead: {_TITLE_HINT}.", file=name)
+        raise ImportRefused(Msg("import.msg.ga4.wrong_report", dimension=dim), file=name)
     if len(candidates) > 1:
-        warnings.append(f"The file holds {len(candidates)} tables; Mandag loaded the one by "
-                        f"“{table.columns.get('channel') or table.columns.get('first_channel') or table.header[0]}”.")
+        warnings.append(Msg("import.msg.ga4.tables", n=len(candidates), column=table.columns.get("channel")
+                            or table.columns.get("first_channel") or table.header[0]))
     if "channel" not in table.columns and "first_channel" in table.columns:
-        warnings.append("Channels are the user's first channel (user acquisition), not the session's channel.")
+        warnings.append(Msg("import.msg.ga4.first_user"))
     frame = _rows(table, start, end, warnings)
     frame["account"] = account
     return make_load(name, data, source=SOURCE, account=account, parts=[Part("web_analytics", frame)], currency=None,
@@ -209,14 +207,12 @@ def _rows(table: Table, start: date | None, end: date | None, warnings: list[str
         p_start = p_end = pd.Timestamp(start) + pd.to_timedelta(n, unit="D")
     else:
         if start is None or end is None:
-            raise ImportRefused("the file has no “# Start date” / “# End date” lines and no Date column, so its "
-                                "numbers have no dates. Download it again from GA4 without editing it.",
-                                file=table.file)
+            raise ImportRefused(Msg("import.msg.ga4.no_dates"), file=table.file)
         p_start = pd.Series(pd.Timestamp(start), index=idx)
         p_end = pd.Series(pd.Timestamp(end), index=idx)
         if (end - start).days >= 7:
-            warnings.append(f"The report has no Date dimension: each row is one block over {start.isoformat()}–"
-                            f"{end.isoformat()}. Add Date to the report for weekly charts.")
+            warnings.append(Msg("import.msg.block", start=start.isoformat(), end=end.isoformat(),
+                                advice=Msg("import.msg.advice.ga4_day")))
     chan_col = c.get("channel") or c.get("first_channel")
     channel = channels.ga4_channel_group(table.body[chan_col]) if chan_col else pd.Series("(not set)", index=idx)
     source = medium = None
@@ -248,14 +244,14 @@ def _text(s: pd.Series | None, idx: pd.Index) -> object:
 def _grand_total_load(name: str, data: bytes, table: Table, grand: list[str], start: date | None,
                       end: date | None, account: str) -> FileLoad:
     if start is None or end is None:
-        raise ImportRefused("the exploration has no date range line (# YYYYMMDD-YYYYMMDD).", file=name)
+        raise ImportRefused(Msg("import.msg.ga4.no_range"), file=name)
     row = (grand + [""] * len(table.header))[: len(table.header)]
     one = Table(name, [], table.header, table.header_line, pd.DataFrame([row], columns=table.header, dtype=str),
                 columns=table.columns)
     frame = _rows(one, start, end, [])
     frame["channel_group"] = "(all)"
     frame["account"] = account
-    warnings = [f"This exploration is by “{table.header[0]}”, whose rows do not add up; Mandag loaded its grand "
-                f"total as one block for the whole site ({start.isoformat()}–{end.isoformat()})."]
+    warnings = [Msg("import.msg.ga4.grand_total", dimension=table.header[0], start=start.isoformat(),
+                    end=end.isoformat())]
     return make_load(name, data, source=SOURCE, account=account, parts=[Part("web_analytics", frame)], currency=None,
                      warnings=warnings, date_from=start, date_to=end)

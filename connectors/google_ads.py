@@ -22,6 +22,7 @@ import pandas as pd
 
 from connectors import common, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.sniff import Table
 from warehouse.loader import FileLoad, Part
 
@@ -94,7 +95,7 @@ def read_table(name: str, data: bytes) -> Table:
                 return sniff.read_rows_table(name, rows, ALIASES, min_hits=_XLSX_MIN, sheet=sheet)
             except ImportRefused:
                 continue
-        raise ImportRefused("no sheet has a Google Ads report header.", file=name)
+        raise ImportRefused(Msg("import.msg.no_sheet", what="Google Ads"), file=name)
     return sniff.read_csv_table(name, data, ALIASES, min_hits=3,
                                  only_known=lambda h: bool(_ACTION_COLUMN.match(h)))
 
@@ -103,11 +104,8 @@ def parse(name: str, data: bytes) -> FileLoad:
     table = read_table(name, data)
     partial = [_PARTIAL[f] for f in (sniff.fold(h) for h in table.header) if f in _PARTIAL]
     if partial:
-        raise ImportRefused(
-            f"this is a Google Ads report by “{partial[0]}”; such reports leave out part of the spend, so Mandag "
-            "does not import them. Download the Campaign report instead (Campaigns → Download).",
-            file=name, line=table.header_line)
-    common.require(table, ["campaign", "cost"], "Google Ads report")
+        raise ImportRefused(Msg("import.msg.gads.partial", column=partial[0]), file=name, line=table.header_line)
+    common.require(table, {"campaign": "Campaign", "cost": "Cost"})
     warnings: list[str] = []
     body = table.body
     # Totals rows start in the first column ("Total: Campaigns" under Campaign status or Day).
@@ -115,15 +113,14 @@ def parse(name: str, data: bytes) -> FileLoad:
     keep = ~totals & ~common.blank(table.col("campaign"))
     dropped_blank = int((~totals & common.blank(table.col("campaign"))).sum())
     if dropped_blank:
-        warnings.append(f"{dropped_blank} rows without a campaign name were left out.")
+        warnings.append(Msg("import.msg.gads.blank_names", n=dropped_blank))
     if not totals.any():
-        warnings.append("The file has no “Total:” rows at the end; check that it was not cut off.")
+        warnings.append(Msg("import.msg.gads.no_totals"))
     used = list(dict.fromkeys([table.header[0], *table.columns.values(),
                                *(h for h in table.header if _ACTION_COLUMN.match(h))]))
     table.body = common.keep_rows(body, keep, used)
     if table.body.empty:
-        raise ImportRefused("the report has no campaign rows (only totals). Choose a date range with activity.",
-                            file=name)
+        raise ImportRefused(Msg("import.msg.gads.only_totals"), file=name)
 
     english = all(sniff.fold(table.columns[k]) in _ENGLISH for k in ("campaign", "cost"))
     measure_cols = [table.columns[k] for k in ("cost", "impressions", "clicks", "conversions", "conversion_value")
@@ -137,15 +134,14 @@ def parse(name: str, data: bytes) -> FileLoad:
         if actions:
             conversions = sum((sniff.to_number(table, h, decimal=decimal).fillna(0) for h in actions),
                               start=pd.Series(0.0, index=table.body.index))
-            warnings.append("Conversions are the sum of the per-action columns: "
-                            + ", ".join(_ACTION_COLUMN.match(h)["action"] for h in actions) + ".")
+            warnings.append(Msg("import.msg.gads.action_sum",
+                                actions=", ".join(_ACTION_COLUMN.match(h)["action"] for h in actions)))
 
     start, end, rng = _periods(table, warnings)
     cur_col = table.col("currency") if table.has("currency") else None
     currency, main = common.main_currency(table, cur_col, None, warnings)
     if not table.has("campaign_type"):
-        warnings.append("The report has no “Campaign type” column, so every campaign is counted as Paid Search. "
-                        "Add the column in Google Ads to split Search, Display, Video and Performance Max.")
+        warnings.append(Msg("import.msg.gads.no_type"))
     account = _account(table)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=table.body.index, campaign=table.col("campaign"),
@@ -196,14 +192,11 @@ def _periods(table: Table, warnings: list[str]) -> tuple[pd.Series, pd.Series, t
             return starts, ends, rng or (sniff.as_date(starts.min()), sniff.as_date(ends.max()))
     if rng is None:
         if all_time:
-            raise ImportRefused(
-                "the report covers “All time”, which has no dates, so Mandag cannot place its numbers in weeks. "
-                "Download it again with a date range, or add the Day segment.", file=table.file, line=2)
-        raise ImportRefused("the report has no date range above the header and no Day column. "
-                            "Download it again from Google Ads without editing it.", file=table.file)
+            raise ImportRefused(Msg("import.msg.gads.all_time"), file=table.file, line=2)
+        raise ImportRefused(Msg("import.msg.gads.no_dates"), file=table.file)
     if (rng[1] - rng[0]).days >= 7:
-        warnings.append("The report has no Day segment: each campaign's numbers are one block over "
-                        f"{rng[0].isoformat()}–{rng[1].isoformat()}. Add Segment → Time → Day for weekly charts.")
+        warnings.append(Msg("import.msg.block", start=rng[0].isoformat(), end=rng[1].isoformat(),
+                            advice=Msg("import.msg.advice.gads_day")))
     start = pd.Series(pd.Timestamp(rng[0]), index=idx)
     end = pd.Series(pd.Timestamp(rng[1]), index=idx)
     return start, end, rng
@@ -221,7 +214,7 @@ def _block_starts(table: Table, column: str) -> pd.Series:
         ds = sniff.find_dates(text) or sniff.find_dates(f"1 {text}")
         if not ds:
             i = s.index[int(np.flatnonzero((s == v).to_numpy())[0])]
-            raise ImportRefused(f"“{text}” is not a date Mandag can read.", file=table.file, line=table.line(i),
+            raise ImportRefused(Msg("import.msg.not_date", value=text), file=table.file, line=table.line(i),
                                 column=column)
         mapping[v] = pd.Timestamp(ds[0])
     return s.map(mapping).astype("datetime64[ns]")

@@ -27,6 +27,7 @@ import pandas as pd
 
 from connectors import sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.common import make_load
 from connectors.sniff import Table
 from warehouse.contract import COLUMNS
@@ -198,11 +199,9 @@ def _account(name: str, tables: dict[str, Table], prop: str | None, warnings: li
     if pages is not None and len(pages.body):
         url = urlsplit(str(pages.body[pages.header[0]].iloc[0]).strip())
         if url.scheme and url.netloc:
-            warnings.append(f"The file does not name its Search Console property; Mandag took "
-                            f"{url.scheme}://{url.netloc}/ from its pages.")
+            warnings.append(Msg("import.msg.gsc.property_from_pages", site=f"{url.scheme}://{url.netloc}/"))
             return f"{url.scheme}://{url.netloc}/"
-    warnings.append("The file does not name its Search Console property, so it is stored without one. "
-                    "Import the ZIP under its original name to keep properties apart.")
+    warnings.append(Msg("import.msg.gsc.no_property"))
     return ""
 
 
@@ -211,7 +210,8 @@ def _metric(table: Table, key: str, decimal: str, **kw: object) -> pd.Series:
     if col is None:
         if key == "position":
             return pd.Series(np.nan, index=table.body.index)
-        raise ImportRefused(f"the table has no “{METRICS[key][0]}” column.", file=table.file, line=table.header_line)
+        raise ImportRefused(Msg("import.msg.gsc.no_metric", column=METRICS[key][0]), file=table.file,
+                            line=table.header_line)
     return sniff.to_number(table, col, decimal=decimal, **kw)  # type: ignore[arg-type]
 
 
@@ -236,8 +236,7 @@ def _daily(table: Table, kind: str, decimal: str, account: str, warnings: list[s
                           "wimpr": impr.where(pos.notna(), 0)})
     if kind == "time" or days.duplicated().any():
         if kind == "time":
-            warnings.append("The export is the 24-hour view; its hours were added up into days "
-                            f"({table.header[0].strip()}).")
+            warnings.append(Msg("import.msg.gsc.hourly", header=table.header[0].strip()))
         frame = frame.groupby("day", as_index=False).sum()
     position = (frame["wpos"] / frame["wimpr"].where(frame["wimpr"] > 0)).to_numpy()
     out = pd.DataFrame({"account": account, "period_start": frame["day"].to_numpy(),
@@ -263,13 +262,13 @@ def _rows(table: Table, kind: str, decimal: str, account: str, lo: date, hi: dat
 def parse(name: str, data: bytes) -> FileLoad:
     tables = _tables(name, data)
     if not tables:
-        raise ImportRefused("no Search Console table was found in the file.", file=name)
+        raise ImportRefused(Msg("import.msg.gsc.no_table"), file=name)
     warnings: list[str] = []
     rng, search_type, others, prop = _filters(tables.get("filter"))
     if search_type and sniff.fold(search_type) not in ("web", "nett"):
-        warnings.append(f"The export is for search type “{search_type}”, not Web.")
+        warnings.append(Msg("import.msg.gsc.search_type", kind=search_type))
     if others:
-        warnings.append("The export is filtered (" + "; ".join(others) + "); its numbers cover only that part.")
+        warnings.append(Msg("import.msg.gsc.filtered", filters="; ".join(others)))
     account = _account(name, tables, prop, warnings)
     decimal = _decimal(tables)
     parts: list[Part] = []
@@ -283,16 +282,13 @@ def parse(name: str, data: bytes) -> FileLoad:
     row_kinds = [k for k in _ROW_KINDS if k in tables]
     if row_kinds:
         if rng is None:
-            raise ImportRefused("a Search Console table of queries, pages, countries or devices has no dates of its "
-                                "own. Import the whole Search Console ZIP (or the Excel "
-                                "file), which carries the dates, instead of the single file.", file=name)
+            raise ImportRefused(Msg("import.msg.gsc.no_dates"), file=name)
         for k in row_kinds:
             parts.append(Part("search_rows", _rows(tables[k], k, decimal, account, rng[0], rng[1])))
         q = tables.get("query")
         if q is not None and len(q.body) >= 1000:
-            warnings.append("Search Console exports at most 1,000 queries; less frequent queries are not in the file.")
+            warnings.append(Msg("import.msg.gsc.capped"))
     if not parts or rng is None:
-        raise ImportRefused("the file holds no daily chart and no queries, pages, countries or devices to load.",
-                            file=name)
+        raise ImportRefused(Msg("import.msg.gsc.nothing"), file=name)
     return make_load(name, data, source=SOURCE, account=account, parts=parts, currency=None, warnings=warnings,
                      date_from=rng[0], date_to=rng[1])

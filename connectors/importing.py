@@ -23,6 +23,7 @@ import pandas as pd
 
 from connectors import channels, sniff
 from connectors.base import ImportRefused, ImportReport
+from connectors.messages import Msg, Refusal
 from warehouse import db, loader
 from warehouse.loader import FileLoad, Part
 
@@ -44,34 +45,31 @@ def parsers() -> list[ModuleType]:
     return [importlib.import_module(f"connectors.{m}") for m in PARSER_MODULES]
 
 
-# Files people upload by mistake: (test on folded header/first bytes, what it is, what to do instead).
+# Files people upload by mistake: (test on the folded first lines, what it is, advice key).
 _FOREIGN: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"campaigndailybudget"), "Google Ads Editor",
-     "it describes campaign settings, not results. Download the Campaign report from Google Ads instead."),
-    (re.compile(r"avgmonthlysearches"), "Google Ads Keyword Planner", "it holds search volumes, not your results."),
-    (re.compile(r"defaultchannelgrouping|allwebsitedata"), "Universal Analytics",
-     "Universal Analytics stopped collecting data in 2023. Export the report from Google Analytics 4 instead."),
+    (re.compile(r"campaigndailybudget"), "Google Ads Editor", "import.msg.advice.editor"),
+    (re.compile(r"avgmonthlysearches"), "Google Ads Keyword Planner", "import.msg.advice.planner"),
+    (re.compile(r"defaultchannelgrouping|allwebsitedata"), "Universal Analytics", "import.msg.advice.ua"),
 ]
 
 
 def _foreign(name: str, data: bytes) -> ImportRefused | None:
     low = name.casefold()
     if data[:5] == b"%PDF-":
-        return _looks_like(name, "PDF", "export the data as CSV or Excel instead of printing the report.")
+        return _looks_like(name, "PDF", "import.msg.advice.pdf")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return _looks_like(name, "Excel 97–2003 (.xls)", "open it and save it as .xlsx or CSV, then import that.")
+        return _looks_like(name, "Excel 97–2003 (.xls)", "import.msg.advice.xls")
     if sniff.is_zip(data) and not low.endswith((".zip", ".xlsx")):
         try:
             names = sniff.check_zip(name, data).namelist()
         except ImportRefused:
             names = []
         if any(n.startswith("word/") for n in names):
-            return _looks_like(name, "Word document", "Mandag reads data exports, not documents.")
+            return _looks_like(name, "Word", "import.msg.advice.document")
         if any(n.startswith("ppt/") for n in names):
-            return _looks_like(name, "PowerPoint", "Mandag reads data exports, not presentations.")
+            return _looks_like(name, "PowerPoint", "import.msg.advice.slides")
     if low.endswith((".json", ".xml", ".html", ".htm", ".png", ".jpg", ".jpeg", ".numbers", ".ods")):
-        kind = low.rsplit(".", 1)[-1].upper()
-        return _looks_like(name, kind, "export the report as CSV or Excel (.xlsx) instead.")
+        return _looks_like(name, low.rsplit(".", 1)[-1].upper(), "import.msg.advice.format")
     try:
         text = sniff.decode(name, data[:16384])
     except ImportRefused:
@@ -85,7 +83,7 @@ def _foreign(name: str, data: bytes) -> ImportRefused | None:
 
 
 def _looks_like(name: str, what: str, advice: str) -> ImportRefused:
-    return ImportRefused(f"This looks like a {what} file, which Mandag does not import; {advice}", file=name)
+    return ImportRefused(Msg("import.msg.looks_like", what=what, advice=Msg(advice)), file=name)
 
 
 def detect(name: str, data: bytes) -> ModuleType:
@@ -101,12 +99,9 @@ def detect(name: str, data: bytes) -> ModuleType:
         return claims[0]
     if len(claims) > 1:
         names = " and ".join(LABELS.get(p.SOURCE, p.SOURCE) for p in claims)
-        raise ImportRefused(f"this file looks like more than one kind of export ({names}), so Mandag will not guess. "
-                            "Download it again from the platform without editing it.", file=name)
+        raise ImportRefused(Msg("import.msg.ambiguous", names=names), file=name)
     known = ", ".join(LABELS[MODULE_SOURCE.get(m, m)] for m in PARSER_MODULES)
-    raise ImportRefused(f"Mandag does not recognise this file. It reads exports from {known}. "
-                        "If it is one of those, download it again without opening and saving it in Excel first.",
-                        file=name)
+    raise ImportRefused(Msg("import.msg.unknown", known=known), file=name)
 
 
 def parse(name: str, data: bytes) -> FileLoad:
@@ -145,12 +140,16 @@ def _report(fl: FileLoad, status: str, *, rows: int | None = None, totals: dict[
 
 
 def refused(name: str, exc: Exception) -> ImportReport:
-    return ImportReport(file=name, status="refused", error=str(exc))
+    """The report of a refused file; its `error` keeps the parts of the sentence for translation."""
+    if isinstance(exc, ImportRefused):
+        error = Refusal(str(exc), file=exc.file, line=exc.line, column=exc.column, detail=exc.detail)
+    else:
+        error = str(exc)
+    return ImportReport(file=name, status="refused", error=error)
 
 
 def _read_failure(name: str, exc: Exception) -> ImportRefused:
-    return ImportRefused(f"Mandag could not read this file ({type(exc).__name__}: {exc}). "
-                         "Download the export again without editing it.", file=name)
+    return ImportRefused(Msg("import.msg.crash", error=f"{type(exc).__name__}: {exc}"), file=name)
 
 
 def inspect(name: str, data: bytes, db_path: str | Path | None = None) -> ImportReport:
@@ -195,8 +194,7 @@ def prepare(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> FileLoad:
     if fl.source in AD_SOURCES:
         if currency is None:
             currency = ws_currency
-            warnings.append(f"The file does not say its currency; amounts were taken as {ws_currency}, "
-                            "the workspace currency.")
+            warnings.append(Msg("import.msg.currency_assumed", currency=ws_currency))
         out = []
         for p in parts:
             frame = p.frame
@@ -208,8 +206,7 @@ def prepare(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> FileLoad:
     if currency and currency != ws_currency:
         n = con.execute("SELECT count(*) FROM fx_rates WHERE currency = ?", [currency]).fetchall()[0][0]
         if not n:
-            warnings.append(f"Amounts are in {currency}, but the workspace reports in {ws_currency} and has no "
-                            f"{currency} exchange rate yet. The file is loaded; add a rate so totals can be converted.")
+            warnings.append(Msg("import.msg.no_fx", currency=currency, workspace=ws_currency))
     return dataclasses.replace(fl, parts=tuple(parts), currency=currency, warnings=tuple(dict.fromkeys(warnings)))
 
 
@@ -251,8 +248,8 @@ def read_paths(paths: Sequence[Path]) -> tuple[list[tuple[str, bytes]], list[Imp
         try:
             files.append((Path(path).name, Path(path).read_bytes()))
         except OSError as exc:
-            failed.append(ImportReport(file=str(path), status="refused",
-                                       error=f"{path}: the file cannot be read ({exc.strerror or exc})."))
+            failed.append(refused(str(path), ImportRefused(Msg("import.msg.unreadable", error=exc.strerror or str(exc)),
+                                                           file=str(path))))
     return files, failed
 
 

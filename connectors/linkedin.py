@@ -20,6 +20,7 @@ import pandas as pd
 
 from connectors import common, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.sniff import Table
 from warehouse.loader import FileLoad, Part
 
@@ -89,20 +90,17 @@ def parse(name: str, data: bytes) -> FileLoad:
     r_start, r_end = _report_range(head)
     if sniff.locate_header(head, ALIASES, min_hits=3) is None:
         if r_start:
-            raise ImportRefused("the LinkedIn export holds only its heading and no rows: the campaigns had no "
-                                "delivery in the chosen dates. Choose another date range and export again.", file=name)
-        raise ImportRefused("no LinkedIn header row was found.", file=name)
+            raise ImportRefused(Msg("import.msg.li.empty"), file=name)
+        raise ImportRefused(Msg("import.msg.li.no_header"), file=name)
     table = sniff.read_text_table(name, text, ALIASES, min_hits=3)
     if table.has("conversion_name"):
-        raise ImportRefused("this export is split by conversion, so each campaign's spend repeats on every "
-                            "conversion row. Export the campaign performance report without the conversion "
-                            "breakdown.", file=name, line=table.header_line)
-    common.require(table, ["campaign", "spend", "start"], "LinkedIn export")
+        raise ImportRefused(Msg("import.msg.li.by_conversion"), file=name, line=table.header_line)
+    common.require(table, {"campaign": "Campaign Name", "spend": "Total Spent", "start": "Start Date (in UTC)"})
     warnings: list[str] = []
     keep = ~common.blank(table.col("campaign"))
     table.body = table.body[keep]
     if table.body.empty:
-        raise ImportRefused("the export has no campaign rows.", file=name)
+        raise ImportRefused(Msg("import.msg.no_campaign_rows"), file=name)
     english = sniff.fold(table.columns["spend"]) in _ENGLISH
     measures = [k for k in ("spend", "impressions", "clicks", "leads", "conversions", "value") if table.has(k)]
     decimal = sniff.decide_decimal((table.col(k) for k in measures), hint="." if english else ",")
@@ -115,7 +113,7 @@ def parse(name: str, data: bytes) -> FileLoad:
     conversions = num("leads")
     if (conversions is None or conversions.fillna(0).sum() == 0) and table.has("conversions"):
         conversions = num("conversions")
-        warnings.append("The export has no leads from LinkedIn forms, so website “Conversions” were counted instead.")
+        warnings.append(Msg("import.msg.li.conversions"))
     currency, main = common.main_currency(table, table.col("currency") if table.has("currency") else None, None,
                                           warnings)
     account = _account(table, name)
@@ -135,8 +133,8 @@ def _periods(days: pd.Series, r_start: date | None, r_end: date | None,
     lo, hi = sniff.as_date(distinct.iloc[0]), sniff.as_date(distinct.iloc[-1])
     if r_start and r_end and r_end > r_start and len(distinct) == 1 and lo == r_start:
         # One row per entity dated at the report start: an aggregate over the whole range.
-        warnings.append(f"The export has no daily breakdown: each campaign is one block over "
-                        f"{r_start.isoformat()}–{r_end.isoformat()}. Choose Time breakdown → Daily for weekly charts.")
+        warnings.append(Msg("import.msg.block", start=r_start.isoformat(), end=r_end.isoformat(),
+                            advice=Msg("import.msg.advice.linkedin_day")))
         s = pd.Series(pd.Timestamp(r_start), index=days.index)
         return s, pd.Series(pd.Timestamp(r_end), index=days.index), r_start, r_end
     monthly = len(distinct) > 1 and all(d.day == 1 or sniff.as_date(d) == r_start for d in distinct) \

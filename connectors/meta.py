@@ -20,6 +20,7 @@ import pandas as pd
 
 from connectors import common, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.sniff import Table
 from warehouse.loader import FileLoad, Part
 
@@ -88,7 +89,7 @@ def read_table(name: str, data: bytes) -> Table:
                 return sniff.read_rows_table(name, sheets[sheet], ALIASES, sheet=sheet)
             except ImportRefused:
                 continue
-        raise ImportRefused("no sheet has a Meta Ads export header.", file=name)
+        raise ImportRefused(Msg("import.msg.no_sheet", what="Meta Ads"), file=name)
     return sniff.read_csv_table(name, data, ALIASES, short_ok=_NO_DATA)
 
 
@@ -96,28 +97,22 @@ def parse(name: str, data: bytes) -> FileLoad:
     table = read_table(name, data)
     first = table.body[table.header[0]].astype(str)
     if len(table.body) and first.str.match(_NO_DATA).all():
-        raise ImportRefused(
-            "Meta wrote “No data available.” in this export, so there is nothing to load. In Ads Manager, pick a "
-            "date range in which the ads ran (and clear filters), then export again.",
-            file=name, line=table.line(table.body.index[0]))
+        raise ImportRefused(Msg("import.msg.meta.no_data"), file=name, line=table.line(table.body.index[0]))
     names = [k for k in ("campaign", "adset", "ad") if table.has(k)]
     if not names:
-        raise ImportRefused("the export has no “Campaign name” column. Export at campaign level, or add the "
-                            "column, then download again.", file=name, line=table.header_line)
+        raise ImportRefused(Msg("import.msg.meta.no_campaign"), file=name, line=table.header_line)
     if not table.has("spend"):
-        raise ImportRefused("the export has no “Amount spent” column. Add it to the columns in Ads Manager "
-                            "and export again.", file=name, line=table.header_line)
+        raise ImportRefused(Msg("import.msg.meta.no_spend"), file=name, line=table.header_line)
     warnings: list[str] = []
     named = np.zeros(len(table.body), dtype=bool)
     for k in names:
         named |= ~common.blank(table.col(k))
     if not named.all():
         dropped = int((~named).sum())
-        warnings.append(f"{dropped} summary row{'s' if dropped != 1 else ''} without a name "
-                        f"{'were' if dropped != 1 else 'was'} left out (totals are never loaded).")
+        warnings.append(Msg("import.msg.meta.summary", n=dropped))
         table.body = table.body[named]
     if table.body.empty:
-        raise ImportRefused("the export has no campaign rows.", file=name)
+        raise ImportRefused(Msg("import.msg.no_campaign_rows"), file=name)
 
     measure_keys = [k for k in ("spend", "impressions", "link_clicks", "clicks_all", "results", "leads", "value")
                     if table.has(k)]
@@ -129,7 +124,7 @@ def parse(name: str, data: bytes) -> FileLoad:
     if clicks is None:
         clicks = num("clicks_all")
         if clicks is not None:
-            warnings.append("The export has no “Link clicks” column; “Clicks (all)” was used as clicks.")
+            warnings.append(Msg("import.msg.meta.clicks_all"))
     start, end = _periods(table)
 
     fallback = sniff.header_currency([table.columns["spend"]])
@@ -137,7 +132,7 @@ def parse(name: str, data: bytes) -> FileLoad:
                                           fallback, warnings)
     campaign_key = "campaign" if table.has("campaign") else names[0]
     if campaign_key != "campaign":
-        warnings.append("The export has no campaign names; ad set or ad names are used as campaigns.")
+        warnings.append(Msg("import.msg.meta.no_campaign_names"))
     account = _account(table, name)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=table.body.index, campaign=table.col(campaign_key), campaign_type=None,
@@ -154,18 +149,17 @@ def _leads(table: Table, num, warnings: list[str]) -> pd.Series:  # type: ignore
         return num("leads").fillna(0)
     results = num("results")
     if results is None:
-        warnings.append("The export has neither “Leads” nor “Results”, so no conversions were loaded.")
+        warnings.append(Msg("import.msg.meta.no_results"))
         return pd.Series(0.0, index=table.body.index)
     if not table.has("indicator"):
-        warnings.append("“Results” has no “Result indicator” beside it, so Mandag cannot tell whether they are "
-                        "leads; no conversions were loaded. Add the “Leads” column in Ads Manager.")
+        warnings.append(Msg("import.msg.meta.no_indicator"))
         return pd.Series(0.0, index=table.body.index)
     indicator = table.col("indicator").astype(str)
     is_lead = indicator.str.contains(_LEAD_ACTION).to_numpy()
     other = (~is_lead) & results.fillna(0).gt(0).to_numpy()
     if other.any():
         kinds = sorted(set(indicator[other].str.strip()))
-        warnings.append("Results that are not leads were not counted as conversions: " + ", ".join(kinds[:5]) + ".")
+        warnings.append(Msg("import.msg.meta.not_leads", kinds=", ".join(kinds[:5])))
     return results.where(is_lead, 0.0).fillna(0)
 
 
@@ -174,14 +168,13 @@ def _periods(table: Table) -> tuple[pd.Series, pd.Series]:
         days = sniff.to_dates(table, table.columns["day"])
         return days, days
     if not (table.has("starts") and table.has("ends")):
-        raise ImportRefused("the export has neither a “Day” column nor “Reporting starts”/“Reporting ends”, so it "
-                            "has no dates. Export again with those columns.", file=table.file, line=table.header_line)
+        raise ImportRefused(Msg("import.msg.meta.no_dates"), file=table.file, line=table.header_line)
     start = sniff.to_dates(table, table.columns["starts"])
     end = sniff.to_dates(table, table.columns["ends"])
     bad = (end < start).to_numpy()
     if bad.any():
         i = table.body.index[common.first_bad(bad)]
-        raise ImportRefused("“Reporting ends” is before “Reporting starts”.", file=table.file, line=table.line(i),
+        raise ImportRefused(Msg("import.msg.meta.ends_before"), file=table.file, line=table.line(i),
                             column=table.columns["ends"])
     return start, end
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from connectors import common, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.sniff import Table
 from warehouse.loader import FileLoad, Part
 
@@ -75,7 +76,7 @@ def _meta(table: Table) -> tuple[tuple[date, date] | None, str]:
 def parse(name: str, data: bytes) -> FileLoad:
     text = sniff.decode(name, data)
     table = sniff.read_text_table(name, text, ALIASES, min_hits=3, stop=_FOOTER)
-    common.require(table, ["campaign", "spend"], "Microsoft Advertising report")
+    common.require(table, {"campaign": "Campaign name", "spend": "Spend"})
     warnings: list[str] = []
     totals = common.matches(table.body[table.header[0]], common.TOTAL_ROW) | \
         common.matches(table.col("campaign"), common.TOTAL_ROW)
@@ -83,7 +84,7 @@ def parse(name: str, data: bytes) -> FileLoad:
         totals = totals | common.matches(table.col("day"), common.TOTAL_ROW)
     table.body = table.body[~totals & ~common.blank(table.col("campaign"))]
     if table.body.empty:
-        raise ImportRefused("the report has no campaign rows. Choose a date range with activity.", file=name)
+        raise ImportRefused(Msg("import.msg.ms.no_rows"), file=name)
     english = sniff.fold(table.columns["spend"]) in _ENGLISH
     measures = [k for k in ("spend", "impressions", "clicks", "conversions", "value") if table.has(k)]
     decimal = sniff.decide_decimal((table.col(k) for k in measures), hint="." if english else ",")
@@ -107,13 +108,12 @@ def parse(name: str, data: bytes) -> FileLoad:
             lo, hi = min(lo, rng[0]), max(hi, rng[1])
     else:
         if rng is None:
-            raise ImportRefused("the report has neither a date column nor a “Report Time” line, so it has no dates. "
-                                "Download it again with the report header included.", file=name)
+            raise ImportRefused(Msg("import.msg.ms.no_dates"), file=name)
         starts = pd.Series(pd.Timestamp(rng[0]), index=idx)
         ends = pd.Series(pd.Timestamp(rng[1]), index=idx)
         lo, hi = rng
-        warnings.append(f"The report has no daily rows: each campaign is one block over {lo.isoformat()}–"
-                        f"{hi.isoformat()}. Choose the Daily time unit for weekly charts.")
+        warnings.append(Msg("import.msg.block", start=lo.isoformat(), end=hi.isoformat(),
+                            advice=Msg("import.msg.advice.ms_day")))
     currency, main = common.main_currency(table, table.col("currency") if table.has("currency") else None, None,
                                           warnings)
     account = ", ".join(sorted({str(v) for v in common.text_column(table.col("account")).dropna()})) \

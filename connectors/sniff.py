@@ -33,6 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 
 # A file larger than this is refused before parsing; an archive may not unpack to more than this.
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -66,11 +67,10 @@ def is_xlsx(data: bytes) -> bool:
 
 def check_size(name: str, data: bytes) -> None:
     if not data or (len(data) < 65536 and not data.strip(b"\x00\t\r\n \xef\xbb\xbf\xff\xfe")):
-        raise ImportRefused("the file is empty. Download the export again.", file=name)
+        raise ImportRefused(Msg("import.msg.empty"), file=name)
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(
-            f"the file is {len(data) / 2**20:.0f} MB; Mandag reads exports up to {MAX_FILE_BYTES // 2**20} MB. "
-            "Export a shorter date range and import the parts.", file=name)
+        raise ImportRefused(Msg("import.msg.too_big", mb=f"{len(data) / 2**20:.0f}", limit=MAX_FILE_BYTES // 2**20),
+                            file=name)
 
 
 def decode(name: str, data: bytes) -> str:
@@ -90,25 +90,19 @@ def decode(name: str, data: bytes) -> str:
         elif _looks_utf16be(data):
             text = data.decode("utf-16-be")
     except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            "the file ends in the middle of a character, so it looks cut off. Download the export again.",
-            file=name) from exc
+        raise ImportRefused(Msg("import.msg.cut_char"), file=name) from exc
     if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-                raise ImportRefused(
-                    "the file ends in the middle of a character, so it looks cut off. Download the export again.",
-                    file=name) from exc
+                raise ImportRefused(Msg("import.msg.cut_char"), file=name) from exc
             text = data.decode("cp1252", errors="replace")  # Excel re-saves on Windows
     if text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:8192]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise ImportRefused(
-            "this is not a text export: Mandag reads CSV or TSV files, Excel workbooks (.xlsx) and ZIP files "
-            "as the ad platforms, Google Analytics and Search Console download them.", file=name)
+        raise ImportRefused(Msg("import.msg.binary"), file=name)
     return text
 
 
@@ -330,7 +324,7 @@ class _NotUtf8(Exception):
 def _locate(name: str, head: list[str], aliases: Aliases, min_hits: int) -> tuple[int, str, list[str]]:
     found = locate_header(head, aliases, min_hits=min_hits)
     if found is None:
-        raise ImportRefused("no header row with the expected column names was found.", file=name)
+        raise ImportRefused(Msg("import.msg.no_header"), file=name)
     return found
 
 
@@ -358,9 +352,7 @@ def _check_last_row(name: str, tail: str, delim: str, width: int, short_ok: re.P
         return
     cells = split_line(last, delim)
     if len(cells) < width and not (short_ok and short_ok.search(last)):
-        raise ImportRefused(
-            f"this row has {len(cells)} of {width} cells, so the file looks cut off. Download the export again.",
-            file=name)
+        raise ImportRefused(Msg("import.msg.short_row", got=len(cells), width=width), file=name)
 
 
 def _read_body(name: str, body: bytes | memoryview, body_text: Callable[[], str], delim: str, header: list[str],
@@ -401,13 +393,11 @@ def _read_body_slow(name: str, body_text: str, delim: str, header: list[str], he
             if not cells or all(not c.strip() for c in cells):
                 continue
             if len(cells) > len(header) or (len(cells) < len(header) and len(cells) != 1):
-                raise ImportRefused(
-                    f"this row has {len(cells)} cells where the header has {len(header)}, so the file is damaged or "
-                    "was edited. Download the export again.", file=name, line=header_index + reader.line_num)
+                raise ImportRefused(Msg("import.msg.wide_row", got=len(cells), width=len(header)), file=name,
+                                    line=header_index + reader.line_num)
             rows.append(cells + [""] * (len(header) - len(cells)))
     except csv.Error as exc:
-        raise ImportRefused("a quoted value is never closed, so the file looks cut off. Download the export again.",
-                            file=name, line=header_index + reader.line_num) from exc
+        raise ImportRefused(Msg("import.msg.open_quote"), file=name, line=header_index + reader.line_num) from exc
     return pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
 
 
@@ -430,14 +420,12 @@ def check_zip(name: str, data: bytes) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise ImportRefused("the archive is damaged or cut off. Download it again.", file=name) from exc
+        raise ImportRefused(Msg("import.msg.bad_archive"), file=name) from exc
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if len(infos) > MAX_ZIP_MEMBERS or total > MAX_UNPACKED_BYTES or (total > 2**20 and total / packed > MAX_ZIP_RATIO):
-        raise ImportRefused(
-            f"the archive unpacks to {total / 2**20:.0f} MB in {len(infos)} files, more than an export holds; "
-            "Mandag does not open it.", file=name)
+        raise ImportRefused(Msg("import.msg.zip_bomb", mb=f"{total / 2**20:.0f}", files=len(infos)), file=name)
     return zf
 
 
@@ -446,9 +434,9 @@ def read_zip_member(name: str, zf: zipfile.ZipFile, member: str) -> bytes:
         with zf.open(member) as fh:
             out = fh.read(MAX_UNPACKED_BYTES + 1)
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise ImportRefused(f"“{member}” in the archive is damaged. Download the archive again.", file=name) from exc
+        raise ImportRefused(Msg("import.msg.bad_member", member=member), file=name) from exc
     if len(out) > MAX_UNPACKED_BYTES:
-        raise ImportRefused(f"“{member}” unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB.", file=name)
+        raise ImportRefused(Msg("import.msg.big_member", member=member, limit=MAX_UNPACKED_BYTES // 2**20), file=name)
     return out
 
 
@@ -460,7 +448,7 @@ def xlsx_sheets(name: str, data: bytes) -> dict[str, list[list[object]]]:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
-        raise ImportRefused("the Excel workbook is damaged or not an .xlsx file. Download it again.", file=name) from exc
+        raise ImportRefused(Msg("import.msg.bad_xlsx"), file=name) from exc
     try:
         out = {}
         for ws in wb.worksheets:
@@ -489,8 +477,8 @@ def read_rows_table(name: str, rows: list[list[object]], aliases: Aliases, *, mi
     texts = ["\t".join(_cell_text(v) for v in r) for r in rows[:HEADER_SCAN_LINES]]
     found = locate_header(texts, aliases, min_hits=min_hits, delimiters="\t")
     if found is None:
-        where = f" in the sheet “{sheet}”" if sheet else ""
-        raise ImportRefused(f"no header row with the expected column names was found{where}.", file=name)
+        raise ImportRefused(Msg("import.msg.no_header_sheet", sheet=sheet) if sheet else Msg("import.msg.no_header"),
+                            file=name)
     idx, _, _ = found
     header_cells = rows[idx]
     width = len(header_cells)
@@ -604,17 +592,17 @@ def to_number(table: Table, column: str, *, decimal: str = ".", percent: bool = 
     raw = arrow_strings(s.iloc[todo]) if len(todo) < len(s) else arrow_strings(s)
     text = _clean(raw, EMPTY_MARKERS | {a.casefold() for a in allow})
 
-    def refuse(pos: int, detail: str) -> ImportRefused:
+    def refuse(pos: int, key: str) -> ImportRefused:
         i = s.index[todo[pos]]
         value = str(s[i]).strip()
         if value.startswith("="):
-            detail = "is a formula, not a number; save the values, not formulas"
-        return ImportRefused(f"“{value}” {detail}.", file=table.file, line=table.line(i), column=column)
+            key = "import.msg.formula"
+        return ImportRefused(Msg(key, value=value), file=table.file, line=table.line(i), column=column)
 
     is_pct = pc.fill_null(pc.ends_with(text, "%"), False)
     if pc.any(is_pct).as_py():
         if not percent:
-            raise refuse(_first(is_pct), "is a percentage where a number was expected")
+            raise refuse(_first(is_pct), "import.msg.percent")
         text = pc.if_else(is_pct, pc.utf8_rtrim(pc.utf8_slice_codeunits(text, 0, -1), characters=" "), text)
     values = None
     if decimal == "." and not _has(text, ","):
@@ -629,7 +617,7 @@ def to_number(table: Table, column: str, *, decimal: str = ".", percent: bool = 
         ok = pc.match_substring_regex(text, f"^(?:{pattern})$")
         bad = pc.and_(pc.invert(pc.fill_null(ok, True)), pc.is_valid(text))
         if pc.any(bad).as_py():
-            raise refuse(_first(bad), "is not a number")
+            raise refuse(_first(bad), "import.msg.not_number")
         group = "," if decimal == "." else "."
         text = pc.replace_substring(pc.replace_substring(text, " ", ""), group, "")
         if decimal == ",":
@@ -773,14 +761,16 @@ def to_dates(table: Table, column: str, *, day_first: bool = False, required: bo
     fmt = _pick_format(text, day_first)
     if fmt is None:
         i = text.index[0]
-        raise ImportRefused(f"“{s[i]}” is not a date Mandag can read.", file=table.file, line=table.line(i), column=column)
+        raise ImportRefused(Msg("import.msg.not_date", value=str(s[i])), file=table.file, line=table.line(i),
+                            column=column)
     parsed = pd.to_datetime(text, format=fmt, errors="coerce")
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_localize(None)
     bad = parsed.isna()
     if bad.any():
         i = parsed.index[int(np.flatnonzero(bad.to_numpy())[0])]
-        raise ImportRefused(f"“{s[i]}” is not a date Mandag can read.", file=table.file, line=table.line(i), column=column)
+        raise ImportRefused(Msg("import.msg.not_date", value=str(s[i])), file=table.file, line=table.line(i),
+                            column=column)
     out[text.index] = parsed.dt.normalize()
     return _require(out, table, column, required)
 
@@ -788,7 +778,7 @@ def to_dates(table: Table, column: str, *, day_first: bool = False, required: bo
 def _require(out: pd.Series, table: Table, column: str, required: bool) -> pd.Series:
     if required and out.isna().any():
         i = out.index[int(np.flatnonzero(out.isna().to_numpy())[0])]
-        raise ImportRefused("the date is missing.", file=table.file, line=table.line(i), column=column)
+        raise ImportRefused(Msg("import.msg.no_date"), file=table.file, line=table.line(i), column=column)
     return out
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from connectors import common, sniff
 from connectors.base import ImportRefused
+from connectors.messages import Msg
 from connectors.sniff import Table
 from warehouse.loader import FileLoad, Part
 
@@ -75,19 +76,19 @@ def read_table(name: str, data: bytes) -> Table:
                 return sniff.read_rows_table(name, rows, ALIASES, min_hits=3, sheet=sheet)
             except ImportRefused:
                 continue
-        raise ImportRefused("no sheet has a TikTok Ads export header.", file=name)
+        raise ImportRefused(Msg("import.msg.no_sheet", what="TikTok Ads"), file=name)
     return sniff.read_csv_table(name, data, ALIASES, min_hits=3)
 
 
 def parse(name: str, data: bytes) -> FileLoad:
     table = read_table(name, data)
-    common.require(table, ["campaign", "spend"], "TikTok export")
+    common.require(table, {"campaign": "Campaign name", "spend": "Cost"})
     warnings: list[str] = []
     first = table.body[table.header[0]].astype(str)
     total = first.str.contains(_TOTAL).to_numpy() | table.col("campaign").astype(str).str.contains(_TOTAL).to_numpy()
     table.body = table.body[~total & ~common.blank(table.col("campaign"))]
     if table.body.empty:
-        raise ImportRefused("the export has no campaign rows.", file=name)
+        raise ImportRefused(Msg("import.msg.no_campaign_rows"), file=name)
     measures = [k for k in ("spend", "impressions", "clicks", "conversions", "results", "value") if table.has(k)]
     decimal = sniff.decide_decimal((table.col(k) for k in measures), hint=".")
     num = lambda k: sniff.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
@@ -98,20 +99,19 @@ def parse(name: str, data: bytes) -> FileLoad:
     else:
         ds = sniff.find_dates(name)
         if len(ds) < 2:
-            raise ImportRefused("the export has no “By Day” column, so its numbers have no dates. In TikTok Ads "
-                                "Manager add the Day breakdown, then export again.", file=name, line=table.header_line)
+            raise ImportRefused(Msg("import.msg.tt.no_dates"), file=name, line=table.header_line)
         lo, hi = min(ds[:2]), max(ds[:2])
         start = pd.Series(pd.Timestamp(lo), index=idx)
         end = pd.Series(pd.Timestamp(hi), index=idx)
-        warnings.append(f"The export has no “By Day” column: each campaign is one block over {lo.isoformat()}–"
-                        f"{hi.isoformat()}, taken from the file name.")
+        warnings.append(Msg("import.msg.block", start=lo.isoformat(), end=hi.isoformat(),
+                            advice=Msg("import.msg.advice.tiktok_day")))
     conversions = num("conversions")
     if conversions is None and table.has("results"):
         if table.has("result_type"):
             is_lead = table.col("result_type").astype(str).str.contains(_LEAD).to_numpy()
             conversions = num("results").where(is_lead, 0.0)
         else:
-            warnings.append("“Results” has no “Result type”, so no conversions were loaded.")
+            warnings.append(Msg("import.msg.tt.no_result_type"))
     currency, main = common.main_currency(table, table.col("currency") if table.has("currency") else None, None,
                                           warnings)
     account = ", ".join(sorted({str(v) for v in common.text_column(table.col("account")).dropna()})) \

@@ -10,6 +10,7 @@ import streamlit as st
 
 from connectors import importing
 from connectors.base import ImportReport
+from connectors.messages import localise
 from i18n import fmt
 from metrics.safe_export import md_escape
 from ui import cache
@@ -43,7 +44,7 @@ def card(rep: ImportReport) -> None:
     with st.container(border=True):
         st.text(rep.file)
         if rep.status == "refused":
-            st.error(t("import.card.refused") + " · " + md_escape(rep.error), icon=":material/block:")
+            st.error(t("import.card.refused") + " · " + md_escape(localise(rep.error, lang)), icon=":material/block:")
             return
         st.success(t("import.card.ready", source=source_label(rep.source)), icon=":material/check_circle:")
         facts = [
@@ -56,7 +57,7 @@ def card(rep: ImportReport) -> None:
         st.dataframe(pd.DataFrame(facts, columns=[t("import.card.what"), t("import.card.value")]), hide_index=True,
                      width="stretch")
         for w in rep.warnings:
-            st.warning(md_escape(w), icon=":material/info:")
+            st.warning(md_escape(localise(w, lang)), icon=":material/info:")
 
 
 def load(items: list[tuple[str, bytes]]) -> list[ImportReport]:
@@ -81,7 +82,7 @@ def results(reports: list[ImportReport]) -> None:
                  hide_index=True, width="stretch")
     for r in reports:
         if r.status == "refused":
-            st.text(r.error)
+            st.text(localise(r.error, lang))
     if counts["unchanged"]:
         st.caption(t("import.unchanged_note"))
 

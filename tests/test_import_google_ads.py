@@ -77,7 +77,7 @@ def test_no_segment_is_one_block_over_the_preamble_range():
     fl = google_ads.parse("Campaign report.csv", text.encode())
     f = fl.parts[0].frame
     assert (f["period_start"].iloc[0].date(), f["period_end"].iloc[0].date()) == (dt.date(2026, 1, 27), dt.date(2026, 2, 23))
-    assert any("no Day segment" in w for w in fl.warnings)
+    assert any("no daily rows" in w and "Segment → Time → Day" in w for w in fl.warnings)
 
 
 def test_all_time_is_refused():

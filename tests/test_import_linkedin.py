@@ -47,7 +47,7 @@ def test_aggregate_rows_become_one_block_over_the_report_range():
     assert (f["period_start"].dt.date == dt.date(2026, 3, 1)).all()
     assert (f["period_end"].dt.date == dt.date(2026, 3, 31)).all()
     assert (fl.date_from, fl.date_to, fl.currency) == (dt.date(2026, 3, 1), dt.date(2026, 3, 31), "EUR")
-    assert any("no daily breakdown" in w for w in fl.warnings)
+    assert any("no daily rows" in w and "Time breakdown → Daily" in w for w in fl.warnings)
     assert any("Conversions" in w for w in fl.warnings)
 
 

@@ -68,6 +68,20 @@ def test_upload_preview_load_and_undo(tmp_path):
     assert list(at.dataframe[-1].value["Status"]) == ["undone"]
 
 
+def test_refusals_and_warnings_read_in_norwegian(tmp_path):
+    ws = new_workspace(tmp_path)
+    at = app_test("pages/import_data.py", ws, "nb", week=None).run()
+    at.file_uploader[0].set_value([
+        ("meta.csv", (FIXTURES / "meta_campaigns_march.csv").read_bytes(), "text/csv"),
+        ("x-Campaigns-1-Sep-202430-Sep-2024.csv", (FIXTURES / "meta_no_data.csv").read_bytes(), "text/csv"),
+    ]).run()
+    assert not at.exception
+    text = _texts(at)
+    assert "Resultater som ikke er kundeemner ble ikke telt som konverteringer" in text
+    assert "x-Campaigns-1-Sep-202430-Sep-2024.csv, linje 2: Meta skrev «No data available.»" in text
+    assert next(b for b in at.button if b.key == "import_load").label == "Last inn filen"
+
+
 def test_file_names_are_shown_as_text_not_markdown(tmp_path):
     ws = new_workspace(tmp_path)
     at = app_test("pages/import_data.py", ws, "nb", week=None).run()
