@@ -13,7 +13,8 @@ import pyarrow.compute as pc
 from connectors import channels, sniff
 from connectors.base import ImportRefused
 from connectors.messages import Msg
-from connectors.sniff import Table, as_date
+from connectors.sniff import Table
+from connectors.values import as_date
 from warehouse.contract import COLUMNS
 from warehouse.loader import FileLoad, Part, file_hash
 

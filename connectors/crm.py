@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from connectors import sniff
+from connectors import sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.common import make_load, text_column
@@ -98,23 +98,23 @@ def parse(name: str, data: bytes) -> FileLoad:
         i = table.body.index[int(np.flatnonzero(dup.to_numpy())[0])]
         raise ImportRefused(Msg("import.msg.crm.duplicate", id=str(ids[i])), file=name, line=table.line(i),
                             column=table.columns["deal_id"])
-    created = sniff.to_dates(table, table.columns["created"], day_first=True)
+    created = values.to_dates(table, table.columns["created"], day_first=True)
     idx = table.body.index
     stage = text_column(table.col("stage")) if table.has("stage") else pd.Series(None, index=idx, dtype=object)
     if table.has("won_date"):
-        won = sniff.to_dates(table, table.columns["won_date"], day_first=True, required=False)
+        won = values.to_dates(table, table.columns["won_date"], day_first=True, required=False)
         if table.has("status"):
             won = won.where(table.col("status").astype(str).str.strip().str.casefold() == "won")
     elif table.has("close_date"):
-        close = sniff.to_dates(table, table.columns["close_date"], day_first=True, required=False)
+        close = values.to_dates(table, table.columns["close_date"], day_first=True, required=False)
         won = close.where(stage.fillna("").astype(str).str.contains(_WON_STAGE))
     else:
         won = pd.Series(pd.NaT, index=idx, dtype="datetime64[ns]")
         warnings.append(Msg("import.msg.crm.no_won"))
     value = None
     if table.has("value"):
-        decimal = sniff.decide_decimal([table.col("value")], hint=".")
-        value = sniff.to_number(table, table.columns["value"], decimal=decimal)
+        decimal = values.decide_decimal([table.col("value")], hint=".")
+        value = values.to_number(table, table.columns["value"], decimal=decimal)
     currency = text_column(table.col("currency")).str.upper() if table.has("currency") else None
     main = None
     if currency is not None and currency.notna().any():

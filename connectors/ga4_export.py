@@ -24,7 +24,7 @@ from datetime import date
 
 import pandas as pd
 
-from connectors import channels, sniff
+from connectors import channels, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.common import make_load
@@ -107,17 +107,17 @@ def _block_meta(block: str) -> dict[str, object]:
         m = _COMMENT_KEY.match(line)
         key = m["key"].strip().casefold() if m else ""
         if key in _START_KEYS:
-            ds = sniff.find_dates(m["value"])
+            ds = values.find_dates(m["value"])
             meta["start"] = ds[0] if ds else None
         elif key in _END_KEYS:
-            ds = sniff.find_dates(m["value"])
+            ds = values.find_dates(m["value"])
             meta["end"] = ds[0] if ds else None
         elif key in _PROPERTY_KEYS:
             meta["property"] = m["value"].strip()
         elif key in ("account", "konto", "compte"):
             meta["account"] = m["value"].strip()
         elif re.fullmatch(r"\d{8}\s*-\s*\d{8}", body):
-            rng = sniff.parse_date_range(body)
+            rng = values.parse_date_range(body)
             if rng:
                 meta["start"], meta["end"] = rng
         else:
@@ -199,11 +199,11 @@ def _rows(table: Table, start: date | None, end: date | None, warnings: list[str
     c = table.columns
     idx = table.body.index
     english = all(sniff.fold(c[k]) in {sniff.fold(n) for n in ALIASES[k][:3]} for k in METRICS if k in c)
-    decimal = sniff.decide_decimal((table.body[c[k]] for k in METRICS if k in c), hint="." if english else ",")
+    decimal = values.decide_decimal((table.body[c[k]] for k in METRICS if k in c), hint="." if english else ",")
     if "date" in c:
-        p_start = p_end = sniff.to_dates(table, c["date"])
+        p_start = p_end = values.to_dates(table, c["date"])
     elif "nth_day" in c and start is not None:
-        n = sniff.to_number(table, c["nth_day"]).fillna(0).astype(int)
+        n = values.to_number(table, c["nth_day"]).fillna(0).astype(int)
         p_start = p_end = pd.Timestamp(start) + pd.to_timedelta(n, unit="D")
     else:
         if start is None or end is None:
@@ -222,7 +222,7 @@ def _rows(table: Table, start: date | None, end: date | None, warnings: list[str
     source = table.body[c["source"]] if "source" in c else source
     medium = table.body[c["medium"]] if "medium" in c else medium
     campaign = table.body[c["campaign"]] if "campaign" in c else None
-    num = lambda k: sniff.to_number(table, c[k], decimal=decimal).fillna(0) if k in c else pd.Series(0.0, index=idx)  # noqa: E731
+    num = lambda k: values.to_number(table, c[k], decimal=decimal).fillna(0) if k in c else pd.Series(0.0, index=idx)  # noqa: E731
     frame = pd.DataFrame({
         "account": "", "period_start": p_start.to_numpy(), "period_end": p_end.to_numpy(),
         "channel_group": channel.to_numpy(dtype=object),

@@ -20,7 +20,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from connectors import common, sniff
+from connectors import common, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -125,14 +125,14 @@ def parse(name: str, data: bytes) -> FileLoad:
     english = all(sniff.fold(table.columns[k]) in _ENGLISH for k in ("campaign", "cost"))
     measure_cols = [table.columns[k] for k in ("cost", "impressions", "clicks", "conversions", "conversion_value")
                     if table.has(k)]
-    decimal = sniff.decide_decimal((table.body[c] for c in measure_cols), hint="." if english else ",")
-    num = lambda key: sniff.to_number(table, table.columns[key], decimal=decimal) if table.has(key) else None  # noqa: E731
+    decimal = values.decide_decimal((table.body[c] for c in measure_cols), hint="." if english else ",")
+    num = lambda key: values.to_number(table, table.columns[key], decimal=decimal) if table.has(key) else None  # noqa: E731
 
     conversions = num("conversions")
     if conversions is None:
         actions = [h for h in table.header if _ACTION_COLUMN.match(h)]
         if actions:
-            conversions = sum((sniff.to_number(table, h, decimal=decimal).fillna(0) for h in actions),
+            conversions = sum((values.to_number(table, h, decimal=decimal).fillna(0) for h in actions),
                               start=pd.Series(0.0, index=table.body.index))
             warnings.append(Msg("import.msg.gads.action_sum",
                                 actions=", ".join(_ACTION_COLUMN.match(h)["action"] for h in actions)))
@@ -164,7 +164,7 @@ def _preamble_range(table: Table) -> tuple[tuple[date, date] | None, bool]:
         if common.ALL_TIME.match(text):
             all_time = True
             continue
-        rng = sniff.parse_date_range(text)
+        rng = values.parse_date_range(text)
         if rng:
             return rng, False
     return None, all_time
@@ -174,8 +174,8 @@ def _periods(table: Table, warnings: list[str]) -> tuple[pd.Series, pd.Series, t
     rng, all_time = _preamble_range(table)
     idx = table.body.index
     if table.has("day"):
-        days = sniff.to_dates(table, table.columns["day"])
-        lo, hi = sniff.as_date(days.min()), sniff.as_date(days.max())
+        days = values.to_dates(table, table.columns["day"])
+        lo, hi = values.as_date(days.min()), values.as_date(days.max())
         if rng and (lo < rng[0] or hi > rng[1]):
             rng = (min(lo, rng[0]), max(hi, rng[1]))
         return days, days, rng or (lo, hi)
@@ -189,7 +189,7 @@ def _periods(table: Table, warnings: list[str]) -> tuple[pd.Series, pd.Series, t
             if rng:
                 starts = starts.clip(lower=pd.Timestamp(rng[0]))
                 ends = ends.clip(upper=pd.Timestamp(rng[1]))
-            return starts, ends, rng or (sniff.as_date(starts.min()), sniff.as_date(ends.max()))
+            return starts, ends, rng or (values.as_date(starts.min()), values.as_date(ends.max()))
     if rng is None:
         if all_time:
             raise ImportRefused(Msg("import.msg.gads.all_time"), file=table.file, line=2)
@@ -211,7 +211,7 @@ def _block_starts(table: Table, column: str) -> pd.Series:
         if isinstance(v, (date, pd.Timestamp)):
             mapping[v] = pd.Timestamp(v).normalize()
             continue
-        ds = sniff.find_dates(text) or sniff.find_dates(f"1 {text}")
+        ds = values.find_dates(text) or values.find_dates(f"1 {text}")
         if not ds:
             i = s.index[int(np.flatnonzero((s == v).to_numpy())[0])]
             raise ImportRefused(Msg("import.msg.not_date", value=text), file=table.file, line=table.line(i),

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from connectors import sniff
+from connectors import sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.common import make_load
@@ -173,7 +173,7 @@ def _filters(table: Table | None) -> tuple[tuple[date, date] | None, str | None,
         k, v = key.strip().casefold(), value.strip()
         if k in ("date", "dato", "datum", "période"):
             if not _RELATIVE.match(v):
-                rng = sniff.parse_date_range(v)
+                rng = values.parse_date_range(v)
         elif k in ("search type", "søketype", "suchtyp", "type de recherche", "söktyp"):
             search_type = v
         elif k in ("property", "eiendom", "område", "property-name", "site"):
@@ -212,7 +212,7 @@ def _metric(table: Table, key: str, decimal: str, **kw: object) -> pd.Series:
             return pd.Series(np.nan, index=table.body.index)
         raise ImportRefused(Msg("import.msg.gsc.no_metric", column=METRICS[key][0]), file=table.file,
                             line=table.header_line)
-    return sniff.to_number(table, col, decimal=decimal, **kw)  # type: ignore[arg-type]
+    return values.to_number(table, col, decimal=decimal, **kw)  # type: ignore[arg-type]
 
 
 def _decimal(tables: dict[str, Table]) -> str:
@@ -224,11 +224,11 @@ def _decimal(tables: dict[str, Table]) -> str:
             if col is not None:
                 cols.append(t.body[col])
                 english &= sniff.fold(col) == sniff.fold(METRICS[key][0])
-    return sniff.decide_decimal(cols, hint="." if english else ",")
+    return values.decide_decimal(cols, hint="." if english else ",")
 
 
 def _daily(table: Table, kind: str, decimal: str, account: str, warnings: list[str]) -> pd.DataFrame:
-    days = sniff.to_dates(table, table.header[0])
+    days = values.to_dates(table, table.header[0])
     clicks = _metric(table, "clicks", decimal).fillna(0)
     impr = _metric(table, "impressions", decimal).fillna(0)
     pos = _metric(table, "position", decimal)
@@ -277,7 +277,7 @@ def parse(name: str, data: bytes) -> FileLoad:
         daily = _daily(tables[chart_kind], chart_kind, decimal, account, warnings)
         if len(daily):
             parts.append(Part("search_daily", daily))
-            lo, hi = sniff.as_date(daily["period_start"].min()), sniff.as_date(daily["period_end"].max())
+            lo, hi = values.as_date(daily["period_start"].min()), values.as_date(daily["period_end"].max())
             rng = (min(rng[0], lo), max(rng[1], hi)) if rng else (lo, hi)
     row_kinds = [k for k in _ROW_KINDS if k in tables]
     if row_kinds:

@@ -18,7 +18,7 @@ from datetime import date
 
 import pandas as pd
 
-from connectors import common, sniff
+from connectors import common, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -76,10 +76,10 @@ def _report_range(lines: list[str]) -> tuple[date | None, date | None]:
     for raw in lines:
         line = raw.strip().strip('"')
         if _START.match(line):
-            ds = sniff.find_dates(line.split(":", 1)[-1])
+            ds = values.find_dates(line.split(":", 1)[-1])
             start = ds[0] if ds else None
         elif _END.match(line):
-            ds = sniff.find_dates(line.split(":", 1)[-1])
+            ds = values.find_dates(line.split(":", 1)[-1])
             end = ds[0] if ds else None
     return start, end
 
@@ -103,11 +103,11 @@ def parse(name: str, data: bytes) -> FileLoad:
         raise ImportRefused(Msg("import.msg.no_campaign_rows"), file=name)
     english = sniff.fold(table.columns["spend"]) in _ENGLISH
     measures = [k for k in ("spend", "impressions", "clicks", "leads", "conversions", "value") if table.has(k)]
-    decimal = sniff.decide_decimal((table.col(k) for k in measures), hint="." if english else ",")
-    num = lambda k: sniff.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
+    decimal = values.decide_decimal((table.col(k) for k in measures), hint="." if english else ",")
+    num = lambda k: values.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
 
     day_first = not english
-    days = sniff.to_dates(table, table.columns["start"], day_first=day_first)
+    days = values.to_dates(table, table.columns["start"], day_first=day_first)
     start, end, lo, hi = _periods(days, r_start, r_end, warnings)
 
     conversions = num("leads")
@@ -130,20 +130,20 @@ def parse(name: str, data: bytes) -> FileLoad:
 def _periods(days: pd.Series, r_start: date | None, r_end: date | None,
              warnings: list[str]) -> tuple[pd.Series, pd.Series, date, date]:
     distinct = pd.Series(days.unique()).sort_values()
-    lo, hi = sniff.as_date(distinct.iloc[0]), sniff.as_date(distinct.iloc[-1])
+    lo, hi = values.as_date(distinct.iloc[0]), values.as_date(distinct.iloc[-1])
     if r_start and r_end and r_end > r_start and len(distinct) == 1 and lo == r_start:
         # One row per entity dated at the report start: an aggregate over the whole range.
         warnings.append(Msg("import.msg.block", start=r_start.isoformat(), end=r_end.isoformat(),
                             advice=Msg("import.msg.advice.linkedin_day")))
         s = pd.Series(pd.Timestamp(r_start), index=days.index)
         return s, pd.Series(pd.Timestamp(r_end), index=days.index), r_start, r_end
-    monthly = len(distinct) > 1 and all(d.day == 1 or sniff.as_date(d) == r_start for d in distinct) \
+    monthly = len(distinct) > 1 and all(d.day == 1 or values.as_date(d) == r_start for d in distinct) \
         and distinct.diff().dropna().min() >= pd.Timedelta(days=28)
     if monthly:
         ends = days + pd.offsets.MonthEnd(0)
         if r_end:
             ends = ends.clip(upper=pd.Timestamp(r_end))
-        return days, ends, r_start or lo, r_end or sniff.as_date(ends.max())
+        return days, ends, r_start or lo, r_end or values.as_date(ends.max())
     return days, days, min(lo, r_start) if r_start else lo, max(hi, r_end) if r_end else hi
 
 

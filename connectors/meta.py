@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from connectors import common, sniff
+from connectors import common, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -116,8 +116,8 @@ def parse(name: str, data: bytes) -> FileLoad:
 
     measure_keys = [k for k in ("spend", "impressions", "link_clicks", "clicks_all", "results", "leads", "value")
                     if table.has(k)]
-    decimal = sniff.decide_decimal((table.col(k) for k in measure_keys), hint=".")
-    num = lambda key: sniff.to_number(table, table.columns[key], decimal=decimal) if table.has(key) else None  # noqa: E731
+    decimal = values.decide_decimal((table.col(k) for k in measure_keys), hint=".")
+    num = lambda key: values.to_number(table, table.columns[key], decimal=decimal) if table.has(key) else None  # noqa: E731
 
     conversions = _leads(table, num, warnings)
     clicks = num("link_clicks")
@@ -165,12 +165,12 @@ def _leads(table: Table, num, warnings: list[str]) -> pd.Series:  # type: ignore
 
 def _periods(table: Table) -> tuple[pd.Series, pd.Series]:
     if table.has("day"):
-        days = sniff.to_dates(table, table.columns["day"])
+        days = values.to_dates(table, table.columns["day"])
         return days, days
     if not (table.has("starts") and table.has("ends")):
         raise ImportRefused(Msg("import.msg.meta.no_dates"), file=table.file, line=table.header_line)
-    start = sniff.to_dates(table, table.columns["starts"])
-    end = sniff.to_dates(table, table.columns["ends"])
+    start = values.to_dates(table, table.columns["starts"])
+    end = values.to_dates(table, table.columns["ends"])
     bad = (end < start).to_numpy()
     if bad.any():
         i = table.body.index[common.first_bad(bad)]

@@ -16,7 +16,7 @@ from datetime import date
 
 import pandas as pd
 
-from connectors import common, sniff
+from connectors import common, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -63,7 +63,7 @@ def _meta(table: Table) -> tuple[tuple[date, date] | None, str]:
         key, _, value = line.partition(":")
         k = key.strip().casefold()
         if k == "report time":
-            ds = sniff.find_dates(value)
+            ds = values.find_dates(value)
             if len(ds) >= 2:
                 rng = (min(ds), max(ds))
             elif len(ds) == 1:
@@ -87,8 +87,8 @@ def parse(name: str, data: bytes) -> FileLoad:
         raise ImportRefused(Msg("import.msg.ms.no_rows"), file=name)
     english = sniff.fold(table.columns["spend"]) in _ENGLISH
     measures = [k for k in ("spend", "impressions", "clicks", "conversions", "value") if table.has(k)]
-    decimal = sniff.decide_decimal((table.col(k) for k in measures), hint="." if english else ",")
-    num = lambda k: sniff.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
+    decimal = values.decide_decimal((table.col(k) for k in measures), hint="." if english else ",")
+    num = lambda k: values.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
 
     rng, aggregation = _meta(table)
     idx = table.body.index
@@ -96,14 +96,14 @@ def parse(name: str, data: bytes) -> FileLoad:
         col = table.columns["day"]
         kind = "week" if ("week" in aggregation or sniff.fold(col) in ("week", "uke")) else \
             "month" if ("month" in aggregation or sniff.fold(col) in ("month", "måned")) else "day"
-        starts = sniff.to_dates(table, col)
+        starts = values.to_dates(table, col)
         if kind == "day":
             ends = starts
         else:
             ends = starts + (pd.Timedelta(days=6) if kind == "week" else pd.offsets.MonthEnd(0))
             if rng:
                 starts, ends = starts.clip(lower=pd.Timestamp(rng[0])), ends.clip(upper=pd.Timestamp(rng[1]))
-        lo, hi = sniff.as_date(starts.min()), sniff.as_date(ends.max())
+        lo, hi = values.as_date(starts.min()), values.as_date(ends.max())
         if rng:
             lo, hi = min(lo, rng[0]), max(hi, rng[1])
     else:

@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from connectors import common, sniff
+from connectors import common, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -90,14 +90,14 @@ def parse(name: str, data: bytes) -> FileLoad:
     if table.body.empty:
         raise ImportRefused(Msg("import.msg.no_campaign_rows"), file=name)
     measures = [k for k in ("spend", "impressions", "clicks", "conversions", "results", "value") if table.has(k)]
-    decimal = sniff.decide_decimal((table.col(k) for k in measures), hint=".")
-    num = lambda k: sniff.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
+    decimal = values.decide_decimal((table.col(k) for k in measures), hint=".")
+    num = lambda k: values.to_number(table, table.columns[k], decimal=decimal) if table.has(k) else None  # noqa: E731
     idx = table.body.index
     if table.has("day"):
-        start = end = sniff.to_dates(table, table.columns["day"])
+        start = end = values.to_dates(table, table.columns["day"])
         lo = hi = None
     else:
-        ds = sniff.find_dates(name)
+        ds = values.find_dates(name)
         if len(ds) < 2:
             raise ImportRefused(Msg("import.msg.tt.no_dates"), file=name, line=table.header_line)
         lo, hi = min(ds[:2]), max(ds[:2])

@@ -1,4 +1,4 @@
-"""The shared readers: encodings, header finding, locale numbers and dates (Hypothesis round-trips)."""
+"""The shared readers: encodings, header finding (sniff) and locale numbers and dates (values), with Hypothesis round-trips."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from connectors import sniff
+from connectors import sniff, values
 from connectors.base import ImportRefused
 
 NBSP = "\u00a0"
@@ -45,7 +45,7 @@ def write(value: float, style: str) -> str:
 def test_numbers_round_trip(cents, style):
     value = cents / 100
     decimal = "." if style.startswith("en") else ","
-    assert sniff.parse_number(write(value, style), decimal) == pytest.approx(value, abs=1e-9)
+    assert values.parse_number(write(value, style), decimal) == pytest.approx(value, abs=1e-9)
 
 
 @settings(max_examples=100, deadline=None)
@@ -54,9 +54,9 @@ def test_numbers_round_trip(cents, style):
 def test_column_conversion_matches_and_decimal_is_decided(cents_list, style):
     texts = [write(c / 100, style) for c in cents_list] + ["1234,5" if style != "en" else "1234.5"]
     table = sniff.Table("f.csv", [], ["v"], 1, pd.DataFrame({"v": pd.Series(texts, dtype=str)}))
-    decimal = sniff.decide_decimal([table.body["v"]])
+    decimal = values.decide_decimal([table.body["v"]])
     assert decimal == ("." if style == "en" else ",")
-    got = sniff.to_number(table, "v", decimal=decimal).tolist()
+    got = values.to_number(table, "v", decimal=decimal).tolist()
     assert got == pytest.approx([c / 100 for c in cents_list] + [1234.5])
 
 
@@ -80,7 +80,7 @@ def test_date_ranges_round_trip(a, b):
         f"{a.month}/{a.day}/{a.year} - {b.month}/{b.day}/{b.year}",                                      # M/D/YYYY
     ]
     for text in texts:
-        assert sniff.parse_date_range(text) == (a, b), text
+        assert values.parse_date_range(text) == (a, b), text
 
 
 @settings(max_examples=100, deadline=None)
@@ -88,32 +88,32 @@ def test_date_ranges_round_trip(a, b):
        st.sampled_from(["%Y-%m-%d", "%Y%m%d", "%d.%m.%Y"]))
 def test_date_columns_round_trip(days, fmt):
     table = sniff.Table("f.csv", [], ["d"], 1, pd.DataFrame({"d": pd.Series([d.strftime(fmt) for d in days], dtype=str)}))
-    assert [x.date() for x in sniff.to_dates(table, "d")] == days
+    assert [x.date() for x in values.to_dates(table, "d")] == days
 
 
 def test_month_day_year_column_and_day_first_evidence():
     t = sniff.Table("f.csv", [], ["d"], 1, pd.DataFrame({"d": pd.Series(["9/21/2026", "9/2/2026"], dtype=str)}))
-    assert [x.date() for x in sniff.to_dates(t, "d")] == [dt.date(2026, 9, 21), dt.date(2026, 9, 2)]
+    assert [x.date() for x in values.to_dates(t, "d")] == [dt.date(2026, 9, 21), dt.date(2026, 9, 2)]
     t = sniff.Table("f.csv", [], ["d"], 1, pd.DataFrame({"d": pd.Series(["23-9-2026", "1-10-2026"], dtype=str)}))
-    assert [x.date() for x in sniff.to_dates(t, "d")] == [dt.date(2026, 9, 23), dt.date(2026, 10, 1)]
+    assert [x.date() for x in values.to_dates(t, "d")] == [dt.date(2026, 9, 23), dt.date(2026, 10, 1)]
 
 
 def test_bad_date_names_line_and_column():
     t = sniff.Table("f.csv", [], ["Day"], 3, pd.DataFrame({"Day": pd.Series(["2026-03-01", "2026-13-45"], dtype=str)}))
     with pytest.raises(ImportRefused, match=r"f\.csv, line 5, column “Day”: “2026-13-45” is not a date"):
-        sniff.to_dates(t, "Day")
+        values.to_dates(t, "Day")
 
 
 @pytest.mark.parametrize("raw", ["12,3,4", "1.2.3", "abc", "1 23", "--5"])
 def test_not_numbers_are_refused(raw):
     t = sniff.Table("f.csv", [], ["Cost"], 1, pd.DataFrame({"Cost": pd.Series([raw], dtype=str)}))
     with pytest.raises(ImportRefused, match="is not a number"):
-        sniff.to_number(t, "Cost", decimal=".")
+        values.to_number(t, "Cost", decimal=".")
 
 
 def test_empty_markers_and_percentages():
     t = sniff.Table("f.csv", [], ["v"], 1, pd.DataFrame({"v": pd.Series([" --", "", "2.81%", "−5"], dtype=str)}))
-    got = sniff.to_number(t, "v", decimal=".", percent=True).tolist()
+    got = values.to_number(t, "v", decimal=".", percent=True).tolist()
     assert pd.isna(got[0]) and pd.isna(got[1]) and got[2:] == pytest.approx([0.0281, -5])
 
 
