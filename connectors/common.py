@@ -123,5 +123,16 @@ def main_currency(table: Table, col: pd.Series | None, fallback: str | None,
     return cur, str(counts.index[0])
 
 
+def account(table: Table, name: str = "", from_file: re.Pattern[str] | None = None) -> str:
+    """The account(s) in the file's account column (joined with ", "), else the first group of `from_file`
+    matched against the file name (e.g. Meta's `<Account>-Campaigns-…`), else ""."""
+    if table.has("account"):
+        names = sorted(str(v) for v in pd.unique(text_column(table.col("account")).dropna()))
+        if names:
+            return ", ".join(names)
+    m = from_file.match(name.rsplit("/", 1)[-1]) if from_file is not None else None
+    return m.group(1).strip() if m else ""
+
+
 def first_bad(mask: np.ndarray) -> int:
     return int(np.flatnonzero(mask)[0])

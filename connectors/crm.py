@@ -69,12 +69,7 @@ def _system(header: list[str]) -> str | None:
 
 
 def detect(name: str, data: bytes) -> bool:
-    if sniff.is_zip(data):
-        return False
-    try:
-        head = sniff.lines_of(sniff.head_text(name, data), 5)
-    except ImportRefused:
-        return False
+    head = sniff.head_lines(name, data, 5)
     found = sniff.locate_header(head, ALIASES, min_hits=3)
     return bool(found and _system(found[2]))
 

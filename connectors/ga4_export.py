@@ -71,12 +71,7 @@ _GRAND_TOTAL = re.compile(r"^(?P<cells>.*),(?:Grand total|Totalsum|Totalt|Total 
 
 
 def detect(name: str, data: bytes) -> bool:
-    if sniff.is_zip(data):
-        return False
-    try:
-        head = sniff.lines_of(sniff.head_text(name, data), 12)
-    except ImportRefused:
-        return False
+    head = sniff.head_lines(name, data, 12)
     if not head or not head[0].startswith("#"):
         return False
     comments = [ln for ln in head if ln.startswith("#")]

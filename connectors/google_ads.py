@@ -142,7 +142,7 @@ def parse(name: str, data: bytes) -> FileLoad:
     currency, main = common.main_currency(table, cur_col, None, warnings)
     if not table.has("campaign_type"):
         warnings.append(Msg("import.msg.gads.no_type"))
-    account = _account(table)
+    account = common.account(table)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=table.body.index, campaign=table.col("campaign"),
         campaign_type=table.col("campaign_type") if table.has("campaign_type") else None,
@@ -218,12 +218,4 @@ def _block_starts(table: Table, column: str) -> pd.Series:
                                 column=column)
         mapping[v] = pd.Timestamp(ds[0])
     return s.map(mapping).astype("datetime64[ns]")
-
-
-def _account(table: Table) -> str:
-    if not table.has("account"):
-        return ""
-    names = [n for n in pd.unique(common.text_column(table.col("account")).dropna())]
-    return ", ".join(sorted(map(str, names)))
-
 

@@ -49,26 +49,18 @@ _ENGLISH = frozenset(sniff.fold(n) for n in ("Campaign Name", "Total Spent", "St
 _FILE_ACCOUNT = re.compile(r"^(?:campaign|creative|account)_(?P<id>\d+)", re.IGNORECASE)
 
 
-def _head(name: str, data: bytes) -> list[str] | None:
-    if sniff.is_zip(data):
-        return None
-    try:
-        return sniff.lines_of(sniff.head_text(name, data), 20)
-    except ImportRefused:
-        return None
-
-
 def detect(name: str, data: bytes) -> bool:
-    head = _head(name, data)
+    head = sniff.head_lines(name, data, 20)
     if not head:
         return False
-    if head and _TITLE.search(head[0]) and any(_START.match(x.strip('"')) for x in head[1:5]):
+    if _TITLE.search(head[0]) and any(_START.match(x.strip('"')) for x in head[1:5]):
         return True
     found = sniff.locate_header(head, ALIASES, min_hits=3)
     if not found:
         return False
     folded = {sniff.fold(c) for c in found[2]}
-    return bool(folded & {sniff.fold(n) for n in ALIASES["spend"][:5]}) and bool(folded & {sniff.fold(n) for n in ALIASES["start"]})
+    return bool(folded & {sniff.fold(n) for n in ALIASES["spend"][:5]}) \
+        and bool(folded & {sniff.fold(n) for n in ALIASES["start"]})
 
 
 def _report_range(lines: list[str]) -> tuple[date | None, date | None]:
@@ -116,7 +108,7 @@ def parse(name: str, data: bytes) -> FileLoad:
         warnings.append(Msg("import.msg.li.conversions"))
     currency, main = common.main_currency(table, table.col("currency") if table.has("currency") else None, None,
                                           warnings)
-    account = _account(table, name)
+    account = common.account(table, name, _FILE_ACCOUNT)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=table.body.index, campaign=table.col("campaign"),
         campaign_type=table.col("campaign_type") if table.has("campaign_type") else None,
@@ -146,11 +138,3 @@ def _periods(days: pd.Series, r_start: date | None, r_end: date | None,
         return days, ends, r_start or lo, r_end or values.as_date(ends.max())
     return days, days, min(lo, r_start) if r_start else lo, max(hi, r_end) if r_end else hi
 
-
-def _account(table: Table, name: str) -> str:
-    if table.has("account"):
-        names = sorted({str(v) for v in common.text_column(table.col("account")).dropna()})
-        if names:
-            return ", ".join(names)
-    m = _FILE_ACCOUNT.match(name.rsplit("/", 1)[-1])
-    return m["id"] if m else ""

@@ -133,7 +133,7 @@ def parse(name: str, data: bytes) -> FileLoad:
     campaign_key = "campaign" if table.has("campaign") else names[0]
     if campaign_key != "campaign":
         warnings.append(Msg("import.msg.meta.no_campaign_names"))
-    account = _account(table, name)
+    account = common.account(table, name, _FILE_ACCOUNT)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=table.body.index, campaign=table.col(campaign_key), campaign_type=None,
         start=start, end=end, currency=currency, spend=num("spend"), impressions=num("impressions"), clicks=clicks,
@@ -178,11 +178,3 @@ def _periods(table: Table) -> tuple[pd.Series, pd.Series]:
                             column=table.columns["ends"])
     return start, end
 
-
-def _account(table: Table, name: str) -> str:
-    if table.has("account"):
-        names = sorted({str(v) for v in common.text_column(table.col("account")).dropna()})
-        if names:
-            return ", ".join(names)
-    m = _FILE_ACCOUNT.match(name.rsplit("/", 1)[-1])
-    return m["account"].strip() if m else ""

@@ -43,12 +43,7 @@ _ENGLISH = frozenset(sniff.fold(n) for n in ("Spend", "Campaign name", "Campaign
 
 
 def detect(name: str, data: bytes) -> bool:
-    if sniff.is_zip(data):
-        return False
-    try:
-        head = sniff.lines_of(sniff.head_text(name, data), 20)
-    except ImportRefused:
-        return False
+    head = sniff.head_lines(name, data, 20)
     if sum(1 for line in head[:12] if _PREAMBLE.match(line.strip())) >= 2:
         return True
     found = sniff.locate_header(head, ALIASES, min_hits=3)
@@ -116,8 +111,7 @@ def parse(name: str, data: bytes) -> FileLoad:
                             advice=Msg("import.msg.advice.ms_day")))
     currency, main = common.main_currency(table, table.col("currency") if table.has("currency") else None, None,
                                           warnings)
-    account = ", ".join(sorted({str(v) for v in common.text_column(table.col("account")).dropna()})) \
-        if table.has("account") else ""
+    account = common.account(table)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=idx, campaign=table.col("campaign"),
         campaign_type=table.col("campaign_type") if table.has("campaign_type") else None,

@@ -113,6 +113,16 @@ def head_text(name: str, data: bytes, size: int = 65536) -> str:
     return decode(name, data[:size])
 
 
+def head_lines(name: str, data: bytes, lines: int) -> list[str]:
+    """The first lines of a text file, for a parser's `detect`; [] for an archive or a file that is not text."""
+    if is_zip(data):
+        return []
+    try:
+        return lines_of(head_text(name, data), lines)
+    except ImportRefused:
+        return []
+
+
 def tail_text(data: bytes, size: int = 4096) -> str:
     """The decoded end of a file (UTF-16 aware), for checks on its last line."""
     if data[:2] == b"\xff\xfe" or _looks_utf16le(data):

@@ -114,8 +114,7 @@ def parse(name: str, data: bytes) -> FileLoad:
             warnings.append(Msg("import.msg.tt.no_result_type"))
     currency, main = common.main_currency(table, table.col("currency") if table.has("currency") else None, None,
                                           warnings)
-    account = ", ".join(sorted({str(v) for v in common.text_column(table.col("account")).dropna()})) \
-        if table.has("account") else ""
+    account = common.account(table)
     frame = common.ad_rows(
         source=SOURCE, account=account, index=idx, campaign=table.col("campaign"), campaign_type=None,
         start=start, end=end, currency=currency, spend=num("spend"), impressions=num("impressions"),
