@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import app_test
+from tests.conftest import app_test
 from i18n import fmt, tr
 from metrics import search
 from warehouse import db
