@@ -95,3 +95,17 @@ def test_file_cut_inside_a_character_is_refused():
     cut = data[: data.index("ø".encode()) + 1]
     rep = importing.inspect("c.csv", cut)
     assert rep.status == "refused" and "cut off" in rep.error
+
+
+def test_a_busy_workspace_is_a_sentence_not_a_crash(tmp_path, monkeypatch):
+    from tests.imports_support import new_workspace
+    from warehouse import WorkspaceBusy, db
+
+    ws = new_workspace(tmp_path)
+
+    def busy(*a, **k):
+        raise WorkspaceBusy("t", 15)
+
+    monkeypatch.setattr(db, "connect", busy)
+    rep = importing.import_bytes(ws, "c.csv", (FIXTURES / "google_ads_campaign_day_en.csv").read_bytes())
+    assert rep.status == "refused" and "the workspace t is busy" in rep.error
