@@ -29,13 +29,21 @@ def current() -> Ctx:
     ctx = st.session_state.get("ctx")
     if isinstance(ctx, Ctx):
         return ctx
+    from ui import auth
     from warehouse import workspaces
 
     lang = st.session_state.get("lang", "nb")
+    # A page can run without app.py: until some session has called st.navigation, Streamlit serves
+    # every file in pages/ at its own URL (/settings, /import_data …). So the page gates itself.
+    user = auth.gate(lang)
+    found = workspaces.list_workspaces()
+    allowed = set(auth.allowed_workspaces(user, [w.name for w in found]))
     db_path = st.session_state.get("db_path")
+    if user.required and db_path is not None and Path(db_path).stem not in allowed:
+        db_path = None
     if db_path is None:
-        found = workspaces.list_workspaces()
-        db_path = found[0].path if found else None
+        mine = [w for w in found if w.name in allowed]
+        db_path = mine[0].path if mine else None
     path = Path(db_path) if db_path else None
     is_demo = bool(path and path.stem == workspaces.DEMO_NAME)
     return Ctx(lang, path, path.stem if path else None, st.session_state.get("week_start"),
