@@ -1,0 +1,78 @@
+"""Every page gates itself: Streamlit serves each file in pages/ at its own URL (/settings,
+/import_data …) until some session has called st.navigation, so a visitor can reach a page
+without app.py ever running. Each page is run here on its own, as such a visitor would."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import DEMO_LAST_WEEK, ROOT
+from tests.test_auth import AUTH, MANDAG
+from warehouse import workspaces
+
+
+def page_files() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def _shown(at: AppTest) -> str:
+    parts = [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.subheader]
+    parts += [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
+    parts += [e.value for e in at.error] + [b.label for b in at.button]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture
+def three(data_dir: Path, demo_master: Path) -> Path:
+    shutil.copy2(demo_master, data_dir / demo_master.name)
+    for name in ("Client AS", "Other AS"):
+        shutil.copy2(demo_master, workspaces.path_for(name, data_dir))
+    return data_dir
+
+
+def test_every_page_file_is_checked() -> None:
+    assert {"pages/monday.py", "pages/settings.py", "pages/import_data.py", "pages/workspaces.py"} <= set(page_files())
+
+
+@pytest.mark.parametrize("script", page_files())
+def test_a_page_reached_directly_shows_only_the_sign_in_screen(script: str, three: Path) -> None:
+    at = AppTest.from_file(str(ROOT / script), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["mandag"] = MANDAG
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception, script
+    assert [b.label for b in at.button] == ["Logg inn med Google", "Logg inn med Microsoft"], script
+    assert not at.metric and not at.dataframe and not at.file_uploader and not at.text_input, script
+    assert "Rørlegger" not in _shown(at) and "Client AS" not in _shown(at), script
+
+
+@pytest.mark.parametrize("script", ["pages/monday.py", "pages/import_data.py", "pages/settings.py"])
+def test_a_stranger_reaching_a_page_directly_is_refused(script: str, three: Path) -> None:
+    at = AppTest.from_file(str(ROOT / script), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["mandag"] = MANDAG
+    at.user = {"is_logged_in": True, "email": "noen@gmail.com"}
+    at.run()
+    assert not at.exception
+    assert "ikke tilgang" in at.error[0].value
+    assert not at.metric and not at.file_uploader
+
+
+def test_a_client_reaching_a_page_directly_gets_their_own_workspace(data_dir: Path, demo_master: Path) -> None:
+    shutil.copy2(demo_master, workspaces.path_for("Client AS", data_dir))   # has numbers
+    other = workspaces.create("Other AS", data_dir).path                    # empty
+    at = AppTest.from_file(str(ROOT / "pages/monday.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["mandag"] = MANDAG
+    at.user = {"is_logged_in": True, "email": "kunde@client.no"}
+    at.session_state["db_path"] = str(other)  # the session names another workspace's file
+    at.session_state["lang"] = "en"
+    at.session_state["week_start"] = DEMO_LAST_WEEK
+    at.run()
+    assert at.metric
+    # the client's own workspace has spend that week; the empty Other AS would show "—"
+    assert at.metric[0].value.startswith("NOK"), at.metric[0].value
