@@ -80,7 +80,7 @@ def test_bench_json_has_the_documented_keys():
     assert {"version", "size", "machine", "workspace", "targets", "figures", "checks", "steps"} <= out.keys()
     assert out["size"] == "tiny"
     assert set(out["figures"]) == {"import", "metrics_warm", "metrics_cold", "apptest_warm", "page_load",
-                                   "week_click", "rerun", "app_memory"}
+                                   "first_load", "week_click", "rerun", "app_memory"}
     for f in out["figures"].values():
         assert {"label", "value", "unit", "baseline_label", "baseline", "ratio", "target", "status",
                 "peak_rss_mb"} <= f.keys()
