@@ -35,7 +35,7 @@ def current() -> Ctx:
     lang = st.session_state.get("lang", "nb")
     # A page can run without app.py: until some session has called st.navigation, Streamlit serves
     # every file in pages/ at its own URL (/settings, /import_data …). So the page gates itself.
-    user = auth.gate(lang)
+    user = auth.gate(st.session_state.get("lang"))  # None: the sign-in screen follows ?lang=
     found = workspaces.list_workspaces()
     allowed = set(auth.allowed_workspaces(user, [w.name for w in found]))
     db_path = st.session_state.get("db_path")
