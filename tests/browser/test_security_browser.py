@@ -38,7 +38,7 @@ PIXEL = "![spor](http://127.0.0.1:9/spor.png)"  # Markdown image: would leak the
 class SecServer:
     """The app on a free loopback port, with its own data and credentials folders; log captured."""
 
-    def __init__(self, data: Path, secrets: Path, log: Path):
+    def __init__(self, data: Path, secrets: Path, log: Path, extra: tuple[str, ...] = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -47,7 +47,7 @@ class SecServer:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra],
             cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -201,3 +201,40 @@ def test_planted_key_is_in_no_page_and_no_log_line(hostile: dict[str, Any], page
     log = hostile["log"].read_text(errors="replace")
     assert "You can now view your Streamlit app" in log
     assert not [p for p in pieces if p in log]
+
+
+def test_deployed_with_sign_in_a_visitor_sees_only_the_sign_in_screen(
+        tmp_path: Path, demo_master: Path, page: Page) -> None:
+    """A real server with an [auth] section (read from a secrets file outside the project)."""
+    import shutil
+
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy2(demo_master, data / demo_master.name)
+    secrets_file = tmp_path / "secrets.toml"
+    secrets_file.write_text(
+        '[auth]\nredirect_uri = "http://127.0.0.1:8501/oauth2callback"\n'
+        'cookie_secret = "test-only-cookie-secret-0123456789abcdefghij"\n'
+        '[auth.google]\nclient_id = "test.apps.googleusercontent.com"\nclient_secret = "test"\n'
+        'server_metadata_url = "https://accounts.google.com/.well-known/openid-configuration"\n'
+        '[mandag.access]\nallow = ["owner@firma.no"]\n', encoding="utf-8")
+    server = SecServer(data, tmp_path / "credentials", tmp_path / "streamlit.log",
+                       ("--secrets.files", str(secrets_file)))
+    try:
+        elsewhere: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith((server.url, "data:", "blob:"))
+                else elsewhere.append(r.url))
+        # Nobody has signed in since the server started, so Streamlit still serves every file in
+        # pages/ at its own URL (/settings, /import_data); each must show the sign-in screen too.
+        for path in ("/settings", "/import_data", "/monday", "/workspaces", "/", "/import-data"):
+            _open(page, server.url + path + "?lang=en")
+            assert page.get_by_role("button", name="Sign in with Google").is_visible(), path
+            text = page.evaluate("document.body.textContent")
+            assert "Mandag – sign in" in text, path
+            # no workspace, no numbers, nothing to upload
+            assert page.get_by_test_id("stMetricValue").count() == 0, path
+            assert page.get_by_test_id("stFileUploader").count() == 0, path
+            assert "Rørlegger" not in text and "NOK" not in text, path
+        assert elsewhere == []
+    finally:
+        server.stop()
