@@ -15,7 +15,7 @@ import streamlit as st
 from connectors import ga4_api, google_auth, gsc_api, sync
 from i18n import fmt
 from metrics import google_trust, search
-from ui import cache
+from ui import auth, cache
 from ui.context import current, t
 from warehouse import settings
 
@@ -49,6 +49,9 @@ def _access() -> None:
         st.success(t("google.creds.in_use_oauth", where=where.get(info.where, info.where)))
     else:
         st.success(t("google.creds.in_use_sa", email=info.email or fmt.DASH, where=where.get(info.where, info.where)))
+    if not auth.can_manage_workspaces(None):  # one set of credentials serves every workspace: owners only
+        st.caption(t("auth.owners_only"))
+        return
     up = st.file_uploader(t("google.creds.sa_upload"), type=["json"], key="google_sa_file", help=t("google.creds.sa_help"))
     if up is not None and st.button(t("google.creds.save"), key="google_sa_save", type="primary"):
         try:

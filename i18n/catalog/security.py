@@ -54,6 +54,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Kontoen din har ikke tilgang til noen arbeidsområder her ennå. Be eieren gi deg tilgang.",
         "en": "Your account has no access to any workspace here yet. Ask the owner to give you access.",
     },
+    "auth.owners_only": {
+        "nb": "Bare eierne av denne Mandag-installasjonen kan endre dette.",
+        "en": "Only the owners of this Mandag installation can change this.",
+    },
     "security.busy": {
         "nb": "Arbeidsområdet {name} er opptatt: en annen Mandag-prosess (en import eller synkronisering) har holdt det i over {seconds} s. Vent litt og prøv igjen.",
         "en": "The workspace {name} is busy: another Mandag process (an import or a sync) has held it for over {seconds} s. Wait a moment and try again.",
