@@ -76,3 +76,19 @@ def test_a_client_reaching_a_page_directly_gets_their_own_workspace(data_dir: Pa
     assert at.metric
     # the client's own workspace has spend that week; the empty Other AS would show "—"
     assert at.metric[0].value.startswith("NOK"), at.metric[0].value
+
+
+@pytest.mark.parametrize(("email", "can_change"), [("frilanser@byra.no", True), ("kunde@client.no", False)])
+def test_only_owners_can_change_the_shared_google_credentials(email: str, can_change: bool, data_dir: Path,
+                                                             demo_master: Path) -> None:
+    shutil.copy2(demo_master, workspaces.path_for("Client AS", data_dir))
+    at = AppTest.from_file(str(ROOT / "pages/settings.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["mandag"] = MANDAG
+    at.user = {"is_logged_in": True, "email": email}
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    keys = {u.key for u in at.file_uploader}
+    assert ("google_sa_file" in keys) is can_change
+    assert ("Only the owners of this Mandag installation can change this." in _shown(at)) is not can_change
