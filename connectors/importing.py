@@ -24,7 +24,7 @@ import pandas as pd
 from connectors import channels, sniff
 from connectors.base import ImportRefused, ImportReport
 from connectors.messages import Msg, Refusal
-from warehouse import WorkspaceBusy, db, loader
+from warehouse import db, loader
 from warehouse.loader import FileLoad, Part
 
 PARSER_MODULES: tuple[str, ...] = (
@@ -218,13 +218,12 @@ def import_bytes(db_path: str | Path, name: str, data: bytes) -> ImportReport:
         return refused(name, exc)
     except Exception as exc:
         return refused(name, _read_failure(name, exc))
+    # A busy workspace (WorkspaceBusy) is not the file's fault: it propagates to the command line and the
+    # app shell, which both say so in a sentence.
     try:
         with db.connect(db_path) as con:
             fl = prepare(con, fl)
             result = loader.load(con, fl)  # one transaction: on any error the workspace is unchanged
-    except WorkspaceBusy as exc:
-        return refused(name, ImportRefused(Msg("import.msg.busy", workspace=exc.workspace, seconds=f"{exc.seconds:g}"),
-                                           file=name))
     except duckdb.Error as exc:
         return refused(name, _read_failure(name, exc))
     return _report(fl, result.status, rows=result.rows, totals=result.totals, import_id=result.import_id)

@@ -97,15 +97,19 @@ def test_file_cut_inside_a_character_is_refused():
     assert rep.status == "refused" and "cut off" in rep.error
 
 
-def test_a_busy_workspace_is_a_sentence_not_a_crash(tmp_path, monkeypatch):
-    from tests.imports_support import new_workspace
-    from warehouse import WorkspaceBusy, db
+
+def test_a_database_error_during_the_load_is_a_refusal(tmp_path, monkeypatch):
+    import duckdb
+
+    from tests.imports_support import new_workspace, rows
+    from warehouse import loader
 
     ws = new_workspace(tmp_path)
 
-    def busy(*a, **k):
-        raise WorkspaceBusy("t", 15)
+    def broken(con, fl):
+        raise duckdb.ConversionException("Conversion Error: value out of range")
 
-    monkeypatch.setattr(db, "connect", busy)
+    monkeypatch.setattr(loader, "load", broken)
     rep = importing.import_bytes(ws, "c.csv", (FIXTURES / "google_ads_campaign_day_en.csv").read_bytes())
-    assert rep.status == "refused" and "the workspace t is busy" in rep.error
+    assert rep.status == "refused" and "could not read this file" in rep.error
+    assert rows(ws, "SELECT count(*) FROM imports") == [(0,)]

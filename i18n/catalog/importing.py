@@ -246,11 +246,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "{currency} ennå. Filen er lastet inn; legg inn en kurs så totalene kan regnes om.",
         "en": "Amounts are in {currency}, but the workspace reports in {workspace} and has no {currency} exchange "
               "rate yet. The file is loaded; add a rate so totals can be converted."},
-    "import.msg.busy": {
-        "nb": "filen ble ikke lastet inn: arbeidsområdet {workspace} er opptatt; en annen Mandag-prosess (en import "
-              "eller synkronisering) har holdt det i over {seconds} s. Vent litt og prøv igjen.",
-        "en": "the file was not loaded: the workspace {workspace} is busy; another Mandag process (an import or a "
-              "sync) has held it for over {seconds} s. Wait a moment and try again."},
     "import.msg.unreadable": {"nb": "filen kan ikke leses ({error}).", "en": "the file cannot be read ({error})."},
     # Google Ads
     "import.msg.gads.partial": {
