@@ -97,8 +97,8 @@ def test_a_workspace_held_too_long_gives_a_clear_sentence(tmp_path: Path, monkey
                              cwd=ROOT, capture_output=True, text=True, timeout=60,
                              env={**os.environ, "MANDAG_LOCK_WAIT": "0.2"})
         assert out.returncode != 0
-        assert "The workspace Kunde AS is busy" in out.stderr
-        assert "Traceback" not in out.stderr
+        assert "The workspace Kunde AS is busy" in out.stdout + out.stderr
+        assert "Traceback" not in out.stdout + out.stderr
     finally:
         holder.kill()
         holder.wait()
