@@ -190,3 +190,26 @@ def test_the_project_config_listens_on_loopback_only() -> None:
     assert config["server"]["address"] == "127.0.0.1"
     assert local_only_ok({}, config["server"]["address"])
     assert not local_only_ok({}, None) and not local_only_ok({}, "0.0.0.0")
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"cookie_secret": "a long random string"}, "cookie_secret under [auth]"),
+    ({"cookie_secret": "short"}, "cookie_secret under [auth]"),
+    ({"cookie_secret": "a" * 64}, "cookie_secret under [auth]"),
+    ({"redirect_uri": "http://mandag.firma.no/oauth2callback"}, "does not use https"),
+])
+def test_a_guessable_cookie_secret_or_plain_http_keeps_sign_in_closed(change: dict[str, str], message: str) -> None:
+    at = run({"is_logged_in": True, "email": "owner@firma.no"}, MANDAG, auth={**AUTH, **change})
+    assert not at.exception
+    assert "Monday numbers" not in texts(at)
+    assert message in at.error[0].value
+
+
+def test_https_and_loopback_redirects_are_accepted() -> None:
+    from ui.auth import config_problem
+
+    good = {"cookie_secret": "kR3v9-Qw8zT1mX4pL7yB2nC6hJ0sD5fG", "redirect_uri": "https://mandag.firma.no/oauth2callback"}
+    assert config_problem({"auth": good}) is None
+    assert config_problem({"auth": {**good, "redirect_uri": "http://127.0.0.1:8501/oauth2callback"}}) is None
+    assert config_problem({"auth": {**good, "redirect_uri": "http://localhost:8501/oauth2callback"}}) is None
+    assert config_problem({"auth": {**good, "redirect_uri": "http://127.0.0.1.evil.no/oauth2callback"}}) is not None

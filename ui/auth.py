@@ -108,6 +108,29 @@ def _workspace_lists(secrets: Mapping[str, Any]) -> dict[str, list[str]]:
             if isinstance(conf, Mapping) and "allow" in conf}
 
 
+# Texts people copy from examples instead of a random secret.
+_PLACEHOLDER_SECRETS = {"a long random string", "xxx", "changeme", "secret", "cookie_secret"}
+
+
+def config_problem(secrets: Mapping[str, Any]) -> str | None:
+    """Why the [auth] section must not be used as it is (an i18n key), or None.
+
+    A guessable `cookie_secret` lets anyone forge the sign-in cookie, so it must be long and not a
+    placeholder; a sign-in over plain http (other than on this machine) would send that cookie in
+    the clear: 'https://mandag.firma.no/oauth2callback' is fine, 'http://mandag.firma.no/…' is not.
+    """
+    auth = secrets.get("auth") or {}
+    cookie = str(auth.get("cookie_secret") or "")
+    if (len(cookie) < 32 or len(set(cookie)) < 12 or cookie.strip().lower() in _PLACEHOLDER_SECRETS
+            or "paste" in cookie.lower() or "random" in cookie.lower()):
+        return "auth.weak_cookie_secret"
+    redirect = str(auth.get("redirect_uri") or "").strip().lower()
+    host = redirect.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
+    if not redirect.startswith("https://") and not (redirect.startswith("http://") and host in _LOOPBACK):
+        return "auth.redirect_not_https"
+    return None
+
+
 def decide(secrets: Mapping[str, Any], user: Mapping[str, Any]) -> tuple[AuthState, str | None]:
     """The access decision for one user; the second value is the i18n key of why not, or None."""
     if not secrets.get("auth"):
@@ -213,6 +236,11 @@ def gate(lang: str | None = None) -> AuthState:
         st.stop()
     state, why = decide(secrets, _user())
     st.session_state["auth_state"] = state
+    problem = config_problem(secrets) if state.required else None
+    if problem:
+        st.session_state["auth_state"] = AuthState(True, state.logged_in, state.email, state.name, False, False)
+        st.error(tr(lang, problem))
+        st.stop()
     if not state.required and not local_only_ok(secrets, listen_address()):
         st.error(tr(lang, "auth.open_without_login", address=md_escape(listen_address() or "0.0.0.0")))
         st.stop()

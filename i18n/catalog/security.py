@@ -42,6 +42,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Mandag lytter på {address} uten innlogging, så hvem som helst på nettverket kunne sett tallene. Appen holdes stengt. Sett server.address = \"127.0.0.1\" i .streamlit/config.toml, eller slå på innlogging (se docs/security.md).",
         "en": "Mandag listens on {address} without sign-in, so anyone on the network could see the numbers. The app stays closed. Set server.address = \"127.0.0.1\" in .streamlit/config.toml, or turn on sign-in (see docs/security.md).",
     },
+    "auth.weak_cookie_secret": {
+        "nb": "Innloggingen er stengt fordi cookie_secret i [auth] i .streamlit/secrets.toml er for kort eller er eksempelteksten. Lag en ny med python -c \"import secrets; print(secrets.token_urlsafe(48))\", lim den inn og start appen på nytt.",
+        "en": "Sign-in is closed because cookie_secret under [auth] in .streamlit/secrets.toml is too short or is the example text. Make a new one with python -c \"import secrets; print(secrets.token_urlsafe(48))\", paste it in and restart the app.",
+    },
+    "auth.redirect_not_https": {
+        "nb": "Innloggingen er stengt fordi redirect_uri i [auth] ikke bruker https. Bruk adressen med https (for eksempel https://mandag.firma.no/oauth2callback), slik at innloggingen ikke sendes ukryptert.",
+        "en": "Sign-in is closed because redirect_uri under [auth] does not use https. Use the https address (for example https://mandag.firma.no/oauth2callback) so the sign-in is never sent unencrypted.",
+    },
     "auth.signed_in_as": {
         "nb": "Logget inn som {who}",
         "en": "Signed in as {who}",
