@@ -129,13 +129,13 @@ def _single_member(name: str, data: bytes) -> tuple[str, bytes] | None:
 
 
 def _report(fl: FileLoad, status: str, *, rows: int | None = None, totals: dict[str, float] | None = None,
-            import_id: int | None = None, warnings: Sequence[str] | None = None) -> ImportReport:
+            import_id: int | None = None) -> ImportReport:
     return ImportReport(
         file=fl.file_name, status=status, source=fl.source, account=fl.account,
         rows=rows if rows is not None else sum(len(p.frame) for p in fl.parts),
         date_from=fl.date_from.isoformat(), date_to=fl.date_to.isoformat(), currency=fl.currency,
         totals=totals if totals is not None else loader.totals_of(fl.parts),
-        warnings=tuple(warnings if warnings is not None else fl.warnings), import_id=import_id,
+        warnings=tuple(fl.warnings), import_id=import_id,
     )
 
 
