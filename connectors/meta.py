@@ -84,6 +84,9 @@ def read_table(name: str, data: bytes) -> Table:
     if sniff.is_xlsx(data):
         sheets = sniff.xlsx_sheets(name, data)
         order = sorted(sheets, key=lambda s: 0 if sniff.fold(s) == "rawdatareport" else 1)
+        if sniff.fold(order[0]) == "formattedreport":
+            # Its rows are grouped (names only on a group's first row, "All" subtotals): no safe way to sum them.
+            raise ImportRefused(Msg("import.msg.meta.formatted"), file=name)
         for sheet in order:
             try:
                 return sniff.read_rows_table(name, sheets[sheet], ALIASES, sheet=sheet)

@@ -72,6 +72,15 @@ def test_xlsx_prefers_raw_data_report():
     assert fl.currency == "SEK"
 
 
+def test_xlsx_with_only_the_grouped_formatted_report_is_refused():
+    header = ["Reporting starts", "Reporting ends", "Campaign name", "Leads", "Impressions", "Amount spent (NOK)"]
+    data = xlsx({"Formatted Report": [header, ["All", None, None, 4, 2000, 600],
+                                      ["2026-03-01", "2026-03-07", "Oslo", 3, 1200, 450.5],
+                                      [None, None, None, 1, 800, 149.5]]})
+    with pytest.raises(ImportRefused, match="Formatted Report"):
+        meta.parse("Meta.xlsx", data)
+
+
 def test_foreign_currency_loads_with_a_warning(tmp_path):
     ws = new_workspace(tmp_path, currency="NOK")
     text = fixture("meta_campaigns_march.csv").decode().replace("(NOK)", "(USD)")

@@ -297,6 +297,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "annonsene gikk i Annonseadministrator (og fjern filtre), og eksporter på nytt.",
         "en": "Meta wrote “No data available.” in this export, so there is nothing to load. In Ads Manager, pick a "
               "date range in which the ads ran (and clear filters), then export again."},
+    "import.msg.meta.formatted": {
+        "nb": "arbeidsboken har bare arket «Formatted Report», der radene er gruppert med delsummer, så Mandag kan "
+              "ikke summere dem. Eksporter på nytt som CSV, eller med arket «Raw Data Report».",
+        "en": "the workbook holds only the “Formatted Report” sheet, whose rows are grouped with subtotals, so Mandag "
+              "cannot add them up. Export again as CSV, or with the “Raw Data Report” sheet."},
     "import.msg.meta.no_campaign": {
         "nb": "eksporten har ingen «Kampanjenavn»-kolonne. Eksporter på kampanjenivå, eller legg til kolonnen, og last "
               "ned på nytt.",
