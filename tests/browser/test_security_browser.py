@@ -90,8 +90,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     g1, _ = proc_worker.google_ads_csv(49, 1, date(2026, 10, 5), 49, campaign=ALERT)
     g2, _ = proc_worker.google_ads_csv(49, 2, date(2026, 10, 5), 49, campaign=FLAG_IMG)
     f1 = root / f"{ALERT}.csv"  # the file name is a payload too: the import history shows it
-    both = g1 + b"\n".join(g2.split(b"\n")[3:])  # one export, two campaigns
-    f1.write_bytes(both)
+    g3, _ = proc_worker.google_ads_csv(49, 5, date(2026, 10, 5), 49, campaign=PIXEL)
+    body = lambda g: b"\n".join(g.split(b"\n")[3:])  # noqa: E731 - the rows without the 3 header lines
+    f1.write_bytes(g1 + body(g2) + body(g3))  # one export, three campaigns
     m, _ = proc_worker.meta_csv(1, 3, date(2026, 10, 1), date(2026, 10, 31), campaign=FLAG_SCRIPT + FLAG_SVG)
     f2 = root / "meta.csv"
     f2.write_bytes(m)
@@ -179,7 +180,7 @@ def test_payloads_show_as_text_and_never_run(hostile: dict[str, Any], page: Page
     assert FLAG_SCRIPT in on("strategy") and ALERT in on("strategy") and JS_LINK in on("strategy")
     assert "**ikke fet**" in on("strategy")
     # Campaign names from the exports: the Monday page's scale-or-cut table and the import history.
-    assert ALERT in on("") and FLAG_IMG in on(""), "the Monday page shows the campaign names as text"
+    assert ALERT in on("") and FLAG_IMG in on("") and PIXEL in on(""), "the Monday page shows the campaign names"
     assert f"{ALERT}.csv" in on("import-data"), "the import history lists the file by its name"
 
 
