@@ -99,7 +99,14 @@ def _currency(con) -> str:
     return rows[0][0] if rows else "NOK"
 
 
+def page_link(file: str, label: str, icon: str | None = None) -> None:
+    """A link to another page; drawn only when the page runs inside the router (not alone in a test)."""
+    if file in st.session_state.get("_routed_pages", ()):
+        st.page_link(file, label=label, icon=icon)
+
+
 def pages(ctx: Ctx) -> dict[str, list[st.Page]]:
+    st.session_state["_routed_pages"] = tuple(p[0] for p in registered_pages())
     sections: dict[str, list[st.Page]] = {}
     for i, (file, title_key, icon, section) in enumerate(registered_pages()):
         page = st.Page(file, title=tr(ctx.lang, title_key), icon=icon, default=(i == 0),

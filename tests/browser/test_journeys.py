@@ -30,7 +30,7 @@ def test_monday_opens_with_cards_then_switches_language_and_page(app_server, pag
     expect(page.get_by_test_id("stMetricValue").first).to_contain_text("NOK")
 
     page.get_by_role("link", name="Workspaces").click()
-    expect(page.get_by_role("heading", name="Workspaces")).to_be_visible()
+    expect(page.get_by_role("heading", name="Workspaces", exact=True)).to_be_visible()
     wait_idle(page)
     assert not [e for e in console_errors if "127.0.0.1" not in e and "favicon" not in e], console_errors
 
