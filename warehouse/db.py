@@ -70,7 +70,7 @@ def _open(path: Path, wait: float) -> duckdb.DuckDBPyConnection:
 def connect(path: str | os.PathLike[str], *, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the workspace at `path` (created and migrated if needed) for one unit of work."""
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(p.parent)
     con = _open(p, lock_wait_seconds() if wait is None else wait)
     try:
         key = str(p.resolve())
@@ -81,6 +81,21 @@ def connect(path: str | os.PathLike[str], *, wait: float | None = None) -> Itera
         yield con
     finally:
         con.close()
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) if missing; a folder Mandag creates is the owner's only (0700).
+
+    Workspaces hold a business's spend, revenue and customer numbers; on a shared server other
+    accounts must not read them. An existing folder keeps the permissions its owner gave it.
+    """
+    if folder.exists():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:  # a file system without Unix permissions
+        pass
 
 
 def forget(path: str | os.PathLike[str]) -> None:

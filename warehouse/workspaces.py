@@ -117,7 +117,7 @@ def backup(path: Path, dest: Path | None = None) -> Path:
         raise WorkspaceError(f"There is no workspace file at {path}.")
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     dest = dest or path.parent / "backups" / f"{path.stem}-{stamp}{SUFFIX}"
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    db.private_folder(dest.parent)
     with db.connect(path) as con:
         con.execute("CHECKPOINT")
         shutil.copy2(path, dest)  # the lock is held while copying, so no writer can interleave
