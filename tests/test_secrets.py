@@ -147,3 +147,20 @@ def test_uploading_a_key_on_the_settings_page_never_echoes_it(secrets_dir: Path,
     assert not [p for p in pieces if p in page_text(at).replace(repr(broken), "")]
     out, err = capfd.readouterr()
     assert not [p for p in pieces if p in out + err]
+
+
+def test_folders_mandag_creates_for_workspaces_and_backups_are_owner_only(tmp_path: Path) -> None:
+    from warehouse import db, workspaces
+
+    data = tmp_path / "new" / "data"
+    path = workspaces.create("Kunde AS", data).path
+    assert mode(data) == 0o700
+    made = workspaces.backup(path)
+    assert mode(made.parent) == 0o700 and made.parent == data / "backups"
+    # a folder that already exists keeps what its owner chose
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o750)
+    workspaces.create("Delt", shared)
+    assert mode(shared) == 0o750
+    db.forget(path)
