@@ -13,10 +13,13 @@ Unit = Literal["money", "count", "ratio", "percent"]
 Direction = Literal["lower", "higher", "none"]
 
 # Measures the declarations may use; the weekly aggregation computes each as a sum.
+# (`metrics.leads.derive` computes them; "revenue" is the part from paid channels, for ROAS.)
 MEASURES = frozenset({
-    "spend", "paid_leads", "leads", "marketing_cost", "new_customers", "revenue", "sessions",
-    "site_leads", "clicks", "impressions", "platform_conversions", "one",
+    "spend", "paid_leads", "leads", "qualified_leads", "marketing_cost", "other_costs", "new_customers", "revenue",
+    "total_revenue", "sessions", "site_leads", "clicks", "impressions", "platform_conversions", "one",
 })
+UNITS: tuple[str, ...] = ("money", "count", "ratio", "percent")
+DIRECTIONS: tuple[str, ...] = ("lower", "higher", "none")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,14 @@ KPIS: dict[str, Kpi] = {k.name: k for k in (
     Kpi("ctr", "clicks", "impressions", "percent", "higher", "kpi.ctr", "kpi.ctr.help"),
     Kpi("cpc", "spend", "clicks", "money", "lower", "kpi.cpc", "kpi.cpc.help"),
     Kpi("cpm", "spend", "impressions", "money", "lower", "kpi.cpm", "kpi.cpm.help", 1000.0),
+    Kpi("qualified_leads", "qualified_leads", "one", "count", "higher", "metrics.kpi.qualified_leads",
+        "metrics.kpi.qualified_leads.help"),
+    Kpi("customers", "new_customers", "one", "count", "higher", "metrics.kpi.customers", "metrics.kpi.customers.help"),
+    Kpi("revenue", "total_revenue", "one", "money", "higher", "metrics.kpi.revenue", "metrics.kpi.revenue.help"),
+    Kpi("ad_conversion_rate", "platform_conversions", "clicks", "percent", "higher", "metrics.kpi.ad_conversion_rate",
+        "metrics.kpi.ad_conversion_rate.help"),
+    Kpi("marketing_share", "marketing_cost", "total_revenue", "percent", "none", "metrics.kpi.marketing_share",
+        "metrics.kpi.marketing_share.help"),
 )}
 
 CARD_KPIS: tuple[str, ...] = ("spend", "leads", "cpl", "cac", "roas", "conversion_rate")
@@ -65,6 +76,14 @@ def validate(kpis: dict[str, Kpi] | None = None) -> list[str]:
                 problems.append(f"{k.name}: no text for {getattr(k, attr)!r}")
         if k.scale <= 0:
             problems.append(f"{k.name}: scale must be positive")
+        if k.unit not in UNITS:
+            problems.append(f"{k.name}: unit {k.unit!r} is not one of {', '.join(UNITS)}")
+        if k.direction not in DIRECTIONS:
+            problems.append(f"{k.name}: direction {k.direction!r} is not one of {', '.join(DIRECTIONS)}")
+        if k.denominator == "one" and k.unit in ("ratio", "percent"):
+            problems.append(f"{k.name}: a {k.unit} needs a denominator")
+        if k.numerator == k.denominator:
+            problems.append(f"{k.name}: numerator and denominator are the same measure")
     return problems
 
 

@@ -7,22 +7,19 @@ never split into invented days.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
 
 import duckdb
 import pandas as pd
 
+from metrics import aggregate, leads
+from metrics.aggregate import PAID_CHANNELS
 from metrics.kpis import CARD_KPIS, KPIS, evaluate
-from warehouse import settings
+from metrics.leads import LeadSource, lead_source
 
-LeadSource = Literal["platform", "ga4", "crm"]
-
-# GA4 default channel groups that are paid media: their leads count toward paid CPL.
-PAID_CHANNELS: tuple[str, ...] = (
-    "Paid Search", "Paid Social", "Paid Video", "Paid Shopping", "Paid Other", "Display", "Cross-network", "Audio",
-)
+__all__ = ["PAID_CHANNELS", "LeadSource", "lead_source", "period_sums", "week_summary", "channel_table",
+           "complete_weeks", "default_week", "freshness", "has_data", "data_range"]
 
 
 def monday(d: date) -> date:
@@ -38,81 +35,18 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> tupl
     return con.execute(sql, params).fetchall()[0]
 
 
-def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    # table names below are constants of this module, never user input
-    return bool(_one(con, f"SELECT count(*) > 0 FROM (SELECT 1 FROM {table} LIMIT 1)", [])[0])
-
-
-def lead_source(con: duckdb.DuckDBPyConnection) -> LeadSource:
-    """The workspace's source of truth for leads: the setting, or the best truth available."""
-    chosen = settings.get(con, "lead_source")
-    if chosen in ("platform", "ga4", "crm"):
-        return chosen
-    if _exists(con, "crm_deals"):
-        return "crm"
-    if _exists(con, "web_analytics"):
-        return "ga4"
-    return "platform"
-
-
 def period_sums(con: duckdb.DuckDBPyConnection, start: date, end: date, source: LeadSource | None = None
                 ) -> dict[str, float | None]:
-    """Sums of every KPI measure over [start, end] (inclusive). A measure with no rows is None."""
-    source = source or lead_source(con)
-    paid = list(PAID_CHANNELS)
-    ad = _one(con, """
-        SELECT count(*), sum(spend), sum(clicks), sum(impressions), sum(conversions), sum(conversion_value)
-        FROM ad_performance WHERE period_start >= ? AND period_end <= ?""", [start, end])
-    ga = _one(con, """
-        SELECT count(*), sum(sessions), sum(coalesce(lead_events, key_events)),
-               sum(coalesce(lead_events, key_events)) FILTER (WHERE list_contains(?, channel_group)),
-               sum(revenue), sum(purchases)
-        FROM web_analytics WHERE period_start >= ? AND period_end <= ?""", [paid, start, end])
-    crm_any = _exists(con, "crm_deals")
-    crm = _one(con, """
-        SELECT count(*) FILTER (WHERE created_date BETWEEN ? AND ? AND is_qualified),
-               count(*) FILTER (WHERE created_date BETWEEN ? AND ? AND is_qualified AND list_contains(?, channel)),
-               count(*) FILTER (WHERE won_date BETWEEN ? AND ?),
-               sum(value) FILTER (WHERE won_date BETWEEN ? AND ?)
-        FROM crm_deals""", [start, end, start, end, paid, start, end, start, end])
-    cost = _one(con, """
-        SELECT count(*), sum(amount * (least(?, period_end) - greatest(?, period_start) + 1)
-                            / (period_end - period_start + 1))
-        FROM costs WHERE period_start <= ? AND period_end >= ?""", [end, start, end, start])
+    """Every KPI measure over [start, end] (inclusive) for the whole workspace; no rows → None.
 
-    has_ad, has_ga = ad[0] > 0, ga[0] > 0
-    spend = float(ad[1]) if has_ad else None
-    other_cost = float(cost[1]) if cost[0] else 0.0
-    out: dict[str, float | None] = {
-        "one": 1.0,
-        "spend": spend,
-        "clicks": float(ad[2]) if has_ad else None,
-        "impressions": float(ad[3]) if has_ad else None,
-        "platform_conversions": float(ad[4]) if has_ad else None,
-        "sessions": float(ga[1]) if has_ga else None,
-        "site_leads": float(ga[2]) if has_ga else None,
-        "marketing_cost": (spend or 0.0) + other_cost if (has_ad or cost[0]) else None,
-    }
-    if source == "crm":
-        out["leads"], out["paid_leads"] = float(crm[0]), float(crm[1])
-    elif source == "ga4":
-        out["leads"] = float(ga[2]) if has_ga else None
-        out["paid_leads"] = float(ga[3] or 0) if has_ga else None
-    else:
-        out["leads"] = out["paid_leads"] = out["platform_conversions"]
-    business = settings.get(con, "business_type")
-    if crm_any:
-        out["new_customers"] = float(crm[2])
-    elif business == "shop" and has_ga:
-        out["new_customers"] = float(ga[5] or 0)
-    else:
-        out["new_customers"] = None
-    revenue_source = settings.get(con, "revenue_source")
-    if revenue_source == "crm" or (revenue_source == "auto" and crm_any):
-        out["revenue"] = float(crm[3] or 0) if crm_any else None
-    else:
-        out["revenue"] = float(ad[5]) if has_ad else None
-    return out
+    The sums come from `metrics.aggregate` (workspace currency, channel mapping, GA4/CRM campaigns
+    joined to ad campaigns, costs spread per day, blocks only when whole) and are read by
+    `metrics.leads.derive` with the workspace's lead source — or `source`, when given.
+    """
+    b = leads.basis(con)
+    if source is not None:
+        b = replace(b, lead_source=source)
+    return leads.derive(aggregate.window_sums(con, start, end)[0], b)
 
 
 @dataclass(frozen=True)
@@ -173,42 +107,29 @@ def channel_table(con: duckdb.DuckDBPyConnection, week_start: date) -> pd.DataFr
     """Per channel for one week: spend, leads (from the source of truth), CPL, and last week's CPL.
 
     Columns: channel, spend, leads, cpl, previous_cpl, clicks, impressions. Spend and CPL are
-    None (not 0) for channels without ad spend, such as Organic Search.
+    None (not 0) for channels without ad spend, such as Organic Search. CPL is the channel's
+    spend over its paid leads (`metrics.kpis` "cpl"), a sum over sums like every ratio.
     """
-    source = lead_source(con)
-    prev_start = week_start - timedelta(days=7)
-    end = week_start + timedelta(days=6)
-    leads_sql = {
-        "platform": "SELECT channel, period_start, period_end, conversions AS leads FROM ad_performance",
-        "ga4": "SELECT channel_group AS channel, period_start, period_end, coalesce(lead_events, key_events) AS leads FROM web_analytics",
-        "crm": "SELECT channel, created_date AS period_start, created_date AS period_end, 1.0 AS leads FROM crm_deals WHERE is_qualified",
-    }[source]
-    df = con.execute(f"""
-        WITH ad AS (
-            SELECT channel,
-                   sum(spend) FILTER (WHERE period_start >= ? AND period_end <= ?) AS spend,
-                   sum(spend) FILTER (WHERE period_start >= ? AND period_end <= ?) AS prev_spend,
-                   sum(clicks) FILTER (WHERE period_start >= ? AND period_end <= ?) AS clicks,
-                   sum(impressions) FILTER (WHERE period_start >= ? AND period_end <= ?) AS impressions
-            FROM ad_performance WHERE period_end >= ? AND period_start <= ?
-            GROUP BY channel),
-        ld AS (
-            SELECT coalesce(channel, '(not set)') AS channel,
-                   sum(leads) FILTER (WHERE period_start >= ? AND period_end <= ?) AS leads,
-                   sum(leads) FILTER (WHERE period_start >= ? AND period_end <= ?) AS prev_leads
-            FROM ({leads_sql}) WHERE period_end >= ? AND period_start <= ?
-            GROUP BY 1)
-        SELECT coalesce(ad.channel, ld.channel) AS channel, ad.spend, coalesce(ld.leads, 0) AS leads,
-               ad.spend / NULLIF(ld.leads, 0) AS cpl,
-               ad.prev_spend / NULLIF(ld.prev_leads, 0) AS previous_cpl,
-               ad.clicks, ad.impressions
-        FROM ad FULL OUTER JOIN ld ON ad.channel = ld.channel
-        WHERE ad.spend IS NOT NULL OR ld.leads IS NOT NULL
-        ORDER BY ad.spend DESC NULLS LAST, leads DESC, channel
-        """,
-        [week_start, end, prev_start, week_start - timedelta(days=1), week_start, end, week_start, end,
-         prev_start, end,
-         week_start, end, prev_start, week_start - timedelta(days=1), prev_start, end]).df()
+    b = leads.basis(con)
+    cpl = KPIS["cpl"]
+
+    def per_channel(start: date) -> dict[str | None, aggregate.Group]:
+        return {g.key[0]: g for g in aggregate.window_sums(con, start, start + timedelta(days=6), "channel")}
+
+    now, prev = per_channel(week_start), per_channel(week_start - timedelta(days=7))
+    rows = []
+    for channel, g in now.items():
+        if channel is None and not (g["n_ad"] or g["n_ga4"] or g["n_crm"]):
+            continue   # other costs without a channel belong to the whole workspace only
+        m = leads.derive(g, b)
+        if m["spend"] is None and m["leads"] is None:
+            continue
+        p = leads.derive(prev[channel], b) if channel in prev else {}
+        rows.append({"channel": channel, "spend": m["spend"], "leads": m["leads"] or 0.0, "cpl": evaluate(cpl, m),
+                     "previous_cpl": evaluate(cpl, p) if p else None, "clicks": m["clicks"],
+                     "impressions": m["impressions"]})
+    rows.sort(key=lambda r: (r["spend"] is None, -(r["spend"] or 0), -r["leads"], r["channel"] or ""))
+    df = pd.DataFrame(rows, columns=["channel", "spend", "leads", "cpl", "previous_cpl", "clicks", "impressions"])
     return df.astype(object).where(df.notna(), None)
 
 

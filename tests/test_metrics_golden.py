@@ -22,7 +22,7 @@ from datetime import date
 
 import pytest
 
-from metrics import aggregate, evaluate, leads
+from metrics import aggregate, evaluate, leads, weekly
 from metrics.leads import basis, compare, derive
 from tests.metrics_support import D, put
 from warehouse import db, settings, workspaces
@@ -190,9 +190,9 @@ def test_crm_cac_roas_with_fx_and_cost_spread(con):
     # ROAS from CRM (auto with CRM): 20000 NOK + 500 EUR × 11.0 (latest rate before 11-20) = 25500 → 5.0
     assert k["roas"].week.value == pytest.approx(5.0)
     # Marketing share of revenue: 5800 / 25500 = 22.7 % — above the 5–10 % rule of thumb.
-    share = k.get("marketing_share")
-    if share is not None:
-        assert share.week.value == pytest.approx(5800 / 25500)
+    assert k["marketing_share"].week.value == pytest.approx(5800 / 25500)
+    assert k["customers"].week.value == 2 and k["qualified_leads"].week.value == 2
+    assert k["revenue"].week.value == pytest.approx(25500)
     assert leads.spend_share_band(5800 / 25500) == "above"
     assert leads.spend_share_band(0.12, pushing=True) == "within"
     assert leads.spend_share_band(0.04) == "below"
@@ -293,7 +293,25 @@ def test_platform_and_campaign_grains(con):
     assert camp["Brand_Search"]["cpl"].previous.value is None            # no GA4 data the week before
     assert camp["Generic"]["leads"].week.value == 0
     assert camp["Generic"]["cpl"].week.reason == "no_denominator"
+    assert camp["Generic"]["ad_conversion_rate"].week.value == pytest.approx(2 / 50)
     assert camp["Retarget"]["roas"].week.value == 0                      # no conversion value: a real 0
     # Scopes of targets read the same numbers: channel 'paid  search' and campaign 'brand-search'.
     assert evaluate.window_kpi(con, "cpl", "channel:paid  search", WEEK, D("2026-11-22")).value == pytest.approx(4000 / 6)
     assert evaluate.window_kpi(con, "cpl", "campaign:brand-search", WEEK, D("2026-11-22")).value == pytest.approx(1000 / 6)
+
+
+def test_weekly_period_sums_keep_their_contract(con):
+    """metrics.weekly.period_sums (the Monday cards) reads the same numbers."""
+    sums = weekly.period_sums(con, WEEK, D("2026-11-22"))
+    assert sums["spend"] == pytest.approx(5100)
+    assert sums["paid_leads"] == 7 and sums["leads"] == 12
+    assert sums["marketing_cost"] == pytest.approx(5800)
+    # The Monday channel table: EUR converted, GA4 leads joined to the campaigns that paid for them.
+    table = weekly.channel_table(con, WEEK)
+    assert list(table["channel"]) == ["Paid Search", "Paid Social", "Organic Search"]
+    rows = {r["channel"]: r for r in table.to_dict("records")}
+    assert (rows["Paid Search"]["spend"], rows["Paid Search"]["leads"]) == (4000, 6)
+    assert rows["Paid Search"]["cpl"] == pytest.approx(4000 / 6)
+    assert rows["Paid Search"]["previous_cpl"] is None         # no GA4 data the week before
+    assert (rows["Paid Social"]["spend"], rows["Paid Social"]["cpl"]) == (pytest.approx(1100), pytest.approx(1100))
+    assert (rows["Organic Search"]["spend"], rows["Organic Search"]["leads"], rows["Organic Search"]["cpl"]) == (None, 5, None)
