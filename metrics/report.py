@@ -17,9 +17,8 @@ from typing import Any
 
 import duckdb
 
-from metrics import aggregate, evaluate, periods, targets
-
-CARD_KPIS: tuple[str, ...] = ("spend", "leads", "cpl", "cac", "roas", "conversion_rate")
+from metrics import aggregate, periods, targets, weekly
+from metrics.kpis import CARD_KPIS
 
 
 def kpi_status(kpi: str, value: float | None, target: float | None, running: bool) -> str:
@@ -74,21 +73,19 @@ def decision_rows(con: duckdb.DuckDBPyConnection, week_start: date, currency: st
 def week_report(con: duckdb.DuckDBPyConnection, week_start: date, today: date | None = None) -> dict[str, Any]:
     ws = periods.week_start(week_start)
     running = periods.in_progress(ws, today)
-    (row,) = evaluate.compare_week(con, ws, "all", CARD_KPIS, today)
+    summary = weekly.week_summary(con, ws)
     cards = {}
     for k in CARD_KPIS:
-        c = row.kpis[k]
+        c = summary.card(k)
         target = targets.target_in_force(con, k, None, None, ws)
-        cards[k] = {"value": c.week.value, "previous": c.previous.value, "target": target,
-                    "status": kpi_status(k, c.week.value, target, running)}
-    from metrics.leads import lead_source
-
+        cards[k] = {"value": c.value, "previous": c.previous, "target": target,
+                    "status": kpi_status(k, c.value, target, running)}
     currency = aggregate.workspace_currency(con)
     return plain({
         "week_start": ws,
         "currency": currency,
         "in_progress": running,
-        "lead_source": lead_source(con),
+        "lead_source": summary.lead_source,
         "kpis": cards,
         "rows": decision_rows(con, ws, currency),
     })

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics import aggregate, leads
+from metrics import aggregate, leads, periods
 from metrics.aggregate import PAID_CHANNELS
 from metrics.kpis import CARD_KPIS, KPIS, evaluate
 from metrics.leads import LeadSource, lead_source
@@ -23,12 +23,12 @@ __all__ = ["PAID_CHANNELS", "LeadSource", "lead_source", "period_sums", "week_su
 
 
 def monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
+    return periods.week_start(d)
 
 
 def last_complete_week(today: date) -> date:
     """The Monday of the last week that ended before `today` (a Sunday counts as still running)."""
-    return monday(today) - timedelta(days=7)
+    return periods.last_complete_week(today)
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> tuple:
