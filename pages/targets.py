@@ -21,6 +21,7 @@ if ctx.db_path is None:
     st.stop()
 
 today = periods.today_utc()
+DATE_FORMAT = "DD.MM.YYYY" if lang == "nb" else "YYYY-MM-DD"
 rows = cache.cached(progress.overview, today)
 scopes = cache.cached(targets.scope_options)
 kpi_names = [k for k, v in KPIS.items() if v.direction != "none"]
@@ -69,8 +70,7 @@ else:
             t("targets.col.id"): tg.target_id,
             t("targets.col.kpi"): kpi_label(tg.kpi),
             t("targets.col.scope"): SCOPE_LABELS[tg.scope],
-            t("targets.col.baseline"): value(tg.kpi, tg.baseline),
-            t("targets.col.target"): value(tg.kpi, tg.target_value),
+            t("targets.col.change"): f"{value(tg.kpi, tg.baseline)} → {value(tg.kpi, tg.target_value)}",
             t("targets.col.period"): f"{fmt.day(tg.start_date, lang)} – {fmt.day(tg.deadline, lang)}",
             t("targets.col.glide"): value(tg.kpi, latest.glide) if latest else fmt.DASH,
             t("targets.col.actual"): value(tg.kpi, latest.actual) if latest else fmt.DASH,
@@ -96,13 +96,13 @@ def spec_form(prefix: str, initial: targets.TargetSpec | None) -> targets.Target
         c1, c2, c3 = st.columns(3)
         baseline = c1.text_input(t("targets.form.baseline"), "" if init.baseline is None else f"{init.baseline:g}",
                                  key=f"{prefix}_baseline")
-        b_from = c2.date_input(t("targets.form.baseline_from"), init.baseline_from, key=f"{prefix}_bfrom")
-        b_to = c3.date_input(t("targets.form.baseline_to"), init.baseline_to, key=f"{prefix}_bto")
+        b_from = c2.date_input(t("targets.form.baseline_from"), init.baseline_from, key=f"{prefix}_bfrom", format=DATE_FORMAT)
+        b_to = c3.date_input(t("targets.form.baseline_to"), init.baseline_to, key=f"{prefix}_bto", format=DATE_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
         target = c1.text_input(t("targets.form.target"), "" if init.target is None else
                                (init.target if isinstance(init.target, str) else f"{init.target:g}"), key=f"{prefix}_target")
-        start = c2.date_input(t("targets.form.start"), init.start, key=f"{prefix}_start")
-        deadline = c3.date_input(t("targets.form.deadline"), init.deadline, key=f"{prefix}_deadline")
+        start = c2.date_input(t("targets.form.start"), init.start, key=f"{prefix}_start", format=DATE_FORMAT)
+        deadline = c3.date_input(t("targets.form.deadline"), init.deadline, key=f"{prefix}_deadline", format=DATE_FORMAT)
         owner = c4.text_input(t("targets.form.owner"), init.owner or "", key=f"{prefix}_owner")
         label = t("targets.form.create") if initial is None else t("targets.form.save")
         if not st.form_submit_button(label, key=f"{prefix}_submit"):
@@ -138,7 +138,8 @@ if rows:
         spec = spec_form(f"edit{picked}", targets.spec_of(by_id[picked]))
         if spec is not None and show_outcome(targets.update_target, picked, spec):
             st.success(t("targets.updated"))
-        if st.button(t("targets.form.delete"), key="delete_target", type="secondary"):
+        sure = st.checkbox(t("targets.form.delete_confirm"), key=f"delete_sure{picked}")
+        if st.button(t("targets.form.delete"), key="delete_target", type="secondary", disabled=not sure):
             cache.run(targets.delete_target, picked)
             st.success(t("targets.deleted"))
             st.rerun()

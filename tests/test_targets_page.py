@@ -48,7 +48,7 @@ def test_empty_then_create_a_target(ws_path):
     assert (tg.kpi, tg.scope, tg.baseline, tg.target_value) == ("cpl", "all", 520, 390)
     at.run()
     df = at.dataframe[0].value
-    assert list(df["Baseline"]) == ["NOK\u00a0520"] and list(df["Target"]) == ["NOK\u00a0390"]
+    assert list(df["Baseline → target"]) == ["NOK\u00a0520 → NOK\u00a0390"]
     # The chart: the glide path starts near 520 and actual CPL is 500 each week.
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     glide, actual = spec["data"][0]["y"], spec["data"][1]["y"]
@@ -79,6 +79,8 @@ def test_edit_and_delete(ws_path):
     assert not at.exception
     (edited,) = _targets(ws_path)
     assert edited.target_value == pytest.approx(416)            # 520 × 0.8
+    assert at.button(key="delete_target").disabled             # not before the user confirms
+    at.checkbox(key=f"delete_sure{t.target_id}").check().run()
     at.button(key="delete_target").click().run()
     assert not at.exception
     assert _targets(ws_path) == []
