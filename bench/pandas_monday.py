@@ -298,32 +298,44 @@ def weekly_sums(U: pd.DataFrame, first_week: date, last_week: date, grain: str =
 def patched(F: Frames, settings: dict, source: str, U: pd.DataFrame | None = None) -> Iterator[None]:
     """Run the Monday functions with pandas in place of DuckDB for the fact tables.
 
-    Patches `metrics.weekly` (cards, channel table, data range) and the shared aggregation
-    `metrics.aggregate.window_sums` / `weekly_sums` (the decision engine's facts), wherever
-    they were imported by name.
+    When `metrics.aggregate` exists (the one statement behind the KPI sums and the decision
+    facts), its `window_sums` / `weekly_sums` are swapped for the pandas versions wherever a
+    `metrics` module holds them, and the rest of the Python (leads, KPIs, verdicts) runs as is.
+    Without it, `metrics.weekly`'s own readers are swapped.
     """
     import importlib
+    import sys
 
     from metrics import weekly
 
     saved: list[tuple[object, str, object]] = []
 
     def swap(mod: object, name: str, fn: object) -> None:
-        if hasattr(mod, name):
-            saved.append((mod, name, getattr(mod, name)))
-            setattr(mod, name, fn)
+        saved.append((mod, name, getattr(mod, name)))
+        setattr(mod, name, fn)
 
-    swap(weekly, "period_sums", lambda con, start, end, src=None: period_sums(F, settings, src or source, start, end))
-    swap(weekly, "channel_table", lambda con, week_start: channel_table(F, source, week_start))
-    swap(weekly, "data_range", lambda con: data_range(F))
-    if U is not None:
-        for name in ("metrics.aggregate", "metrics.decision_data", "metrics.evaluate"):
+    try:
+        aggregate = importlib.import_module("metrics.aggregate")
+    except ImportError:
+        aggregate = None
+    if aggregate is not None and U is not None:
+        for name in ("metrics.decision_data", "metrics.evaluate", "metrics.leads", "metrics.weekly", "metrics.monday"):
             try:
-                mod = importlib.import_module(name)
+                importlib.import_module(name)
             except ImportError:
-                continue
-            swap(mod, "window_sums", lambda con, start, end, grain="all", **kw: window_sums(U, start, end, grain))
-            swap(mod, "weekly_sums", lambda con, first, last, grain="all", **kw: weekly_sums(U, first, last, grain))
+                pass
+        originals = {"window_sums": aggregate.window_sums, "weekly_sums": aggregate.weekly_sums}
+        fakes = {"window_sums": lambda con, start, end, grain="all", **kw: window_sums(U, start, end, grain),
+                 "weekly_sums": lambda con, first, last, grain="all", **kw: weekly_sums(U, first, last, grain)}
+        for mod in [m for n, m in list(sys.modules.items()) if n == "metrics" or n.startswith("metrics.")]:
+            for fname, original in originals.items():
+                if getattr(mod, fname, None) is original:
+                    swap(mod, fname, fakes[fname])
+    else:
+        swap(weekly, "period_sums", lambda con, start, end, src=None: period_sums(F, settings, src or source, start, end))
+        swap(weekly, "channel_table", lambda con, week_start: channel_table(F, source, week_start))
+    if hasattr(weekly, "data_range"):
+        swap(weekly, "data_range", lambda con: data_range(F))
     try:
         yield
     finally:
