@@ -80,27 +80,48 @@ class KpiCard:
         return (d < 0) if self.direction == "lower" else (d > 0)
 
 
+# Shown beside the six cards: blended CPL next to paid CPL, and the marketing share of revenue.
+SIDE_KPIS: tuple[str, ...] = ("blended_cpl", "marketing_share")
+
+
 @dataclass(frozen=True)
 class WeekSummary:
+    """The Monday cards of one week, and what the page shows beside them.
+
+    `extra` holds the SIDE_KPIS cards; `leads_by_source` the other lead sources and the platforms'
+    over-claim; `missing_fx` the rows left out for want of an exchange rate (say so on the page);
+    `share_band` where marketing cost ÷ revenue stands against the 5–10 % rule of thumb.
+    """
+
     week_start: date
     lead_source: LeadSource
     cards: tuple[KpiCard, ...]
+    extra: tuple[KpiCard, ...] = ()
+    leads_by_source: leads.LeadComparison | None = None
+    missing_fx: tuple[aggregate.MissingRate, ...] = ()
+    share_band: str | None = None
 
     def card(self, name: str) -> KpiCard:
-        return next(c for c in self.cards if c.name == name)
+        return next(c for c in self.cards + self.extra if c.name == name)
 
 
 def week_summary(con: duckdb.DuckDBPyConnection, week_start: date) -> WeekSummary:
     """The six KPI cards for the week starting `week_start` against the week before."""
-    source = lead_source(con)
-    now = period_sums(con, week_start, week_start + timedelta(days=6), source)
-    prev = period_sums(con, week_start - timedelta(days=7), week_start - timedelta(days=1), source)
-    cards = []
-    for name in CARD_KPIS:
+    b = leads.basis(con)
+    end = week_start + timedelta(days=6)
+    group = aggregate.window_sums(con, week_start, end)[0]
+    now = leads.derive(group, b)
+    prev = leads.derive(aggregate.window_sums(con, week_start - timedelta(days=7), week_start - timedelta(days=1))[0], b)
+
+    def card(name: str) -> KpiCard:
         k = KPIS[name]
         den = None if k.denominator == "one" else now.get(k.denominator)
-        cards.append(KpiCard(name, evaluate(k, now), evaluate(k, prev), now.get(k.numerator), den, k.direction))
-    return WeekSummary(week_start, source, tuple(cards))
+        return KpiCard(name, evaluate(k, now), evaluate(k, prev), now.get(k.numerator), den, k.direction)
+
+    extra = tuple(card(n) for n in SIDE_KPIS)
+    return WeekSummary(week_start, b.lead_source, tuple(card(n) for n in CARD_KPIS), extra,
+                       leads.compare(group, b), tuple(aggregate.missing_fx(con, week_start, end)),
+                       leads.spend_share_band(extra[1].value))
 
 
 def channel_table(con: duckdb.DuckDBPyConnection, week_start: date) -> pd.DataFrame:

@@ -226,6 +226,7 @@ def test_missing_fx_rate_is_reported_not_mixed(con):
     assert _cards(con).kpis["leads"].week.value == 16            # … its conversions too
     miss = aggregate.missing_fx(con, WEEK, D("2026-11-22"))
     assert [(m.family, m.currency, m.rows, m.amount) for m in miss] == [("ad", "USD", 1, 50.0)]
+    assert weekly.week_summary(con, WEEK).missing_fx == tuple(miss)      # the Monday page says so
     con.execute("INSERT INTO fx_rates VALUES (DATE '2026-11-01', 'USD', 10.0)")
     assert _cards(con).kpis["spend"].week.value == pytest.approx(5600)   # 50 USD × 10.0 (latest earlier rate)
     assert aggregate.missing_fx(con, WEEK, D("2026-11-22")) == []
@@ -306,6 +307,14 @@ def test_weekly_period_sums_keep_their_contract(con):
     assert sums["spend"] == pytest.approx(5100)
     assert sums["paid_leads"] == 7 and sums["leads"] == 12
     assert sums["marketing_cost"] == pytest.approx(5800)
+    # The Monday summary: the six cards, blended CPL and marketing share beside them, the lead sources.
+    summary = weekly.week_summary(con, WEEK)
+    assert summary.card("cpl").value == pytest.approx(5100 / 7)
+    assert summary.card("blended_cpl").value == pytest.approx(5800 / 12)
+    assert summary.card("marketing_share").value == pytest.approx(5800 / 6000)     # platform value as revenue
+    assert summary.share_band == "above"
+    assert summary.leads_by_source.overclaim == pytest.approx(16 / 7)
+    assert summary.missing_fx == ()
     # The Monday channel table: EUR converted, GA4 leads joined to the campaigns that paid for them.
     table = weekly.channel_table(con, WEEK)
     assert list(table["channel"]) == ["Paid Search", "Paid Social", "Organic Search"]
