@@ -9,7 +9,7 @@ numerator and denominator, and a reason code when it has no value:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import duckdb
@@ -18,16 +18,24 @@ from metrics import aggregate, leads, periods
 from metrics.aggregate import Grain, Group
 from metrics.kpis import KPIS, evaluate
 from metrics.names import normalise
-from metrics.targets import parse_scope
+from metrics.targets import Target, glide_value, list_targets, parse_scope, pick, status
 
 
 @dataclass(frozen=True)
 class KpiResult:
+    """One KPI value with what it was computed from, and (for a judged week) its target and status.
+
+    `status`: ahead / on_track / behind against the glide-path `target` in force; in_progress for
+    the running week; no_target; no_data (see `metrics.targets.status` for the ±10 % band).
+    """
+
     kpi: str
     value: float | None
     numerator: float | None
     denominator: float | None
     reason: str | None = None     # no_data, no_denominator (None when there is a value)
+    target: float | None = None
+    status: str | None = None
 
 
 def result(kpi: str, measures: dict[str, float | None]) -> KpiResult:
@@ -40,6 +48,20 @@ def result(kpi: str, measures: dict[str, float | None]) -> KpiResult:
         missing = num is None or (k.denominator != "one" and den is None)
         reason = "no_data" if missing else "no_denominator"
     return KpiResult(kpi, value, num, den, reason)
+
+
+def judge(r: KpiResult, target: Target | None, week: date, running: bool) -> KpiResult:
+    """`r` with the glide-path value of `target` for the week and the week's status."""
+    glide = glide_value(target, week) if target is not None else None
+    if running:
+        code = "in_progress"
+    elif r.value is None:
+        code = "no_data"
+    elif glide is None:
+        code = "no_target"
+    else:
+        code = status(r.kpi, r.value, glide) or "no_data"
+    return replace(r, target=glide, status=code)
 
 
 def merge(groups: list[Group], key: tuple[str | None, ...] = ()) -> Group:
@@ -133,6 +155,7 @@ def compare_week(con: duckdb.DuckDBPyConnection, week_start: date, grain: Grain 
         "last_year": periods.week_window(periods.same_week_last_year(ws)),
     }
     b = leads.basis(con)
+    all_targets = list_targets(con)
     sums: dict[str, dict[tuple, Group]] = {}
     for name, w in wins.items():
         sums[name] = {g.key: g for g in aggregate.window_sums(con, w.start, w.end, grain)}
@@ -145,6 +168,12 @@ def compare_week(con: duckdb.DuckDBPyConnection, week_start: date, grain: Grain 
                 s[key]["n_ad"] + s[key]["n_ga4"] + s[key]["n_crm"] for s in sums.values() if key in s):
             continue   # other costs without a channel: they count for the whole workspace only
         measures = {n: leads.derive(sums[n].get(key, empty), b) for n in wins}
-        out.append(GroupWeek(key, ws, running, {
-            k: Comparison(k, *(result(k, measures[n]) for n in wins)) for k in kpis}))
+        names = dict(zip(aggregate.GRAIN_KEYS[grain], key))
+        row: dict[str, Comparison] = {}
+        for k in kpis:
+            week, *others = (result(k, measures[n]) for n in wins)
+            # A platform row has no target of its own (targets are set per channel or campaign).
+            target = None if grain == "source" else pick(all_targets, k, names.get("channel"), names.get("campaign"), ws)
+            row[k] = Comparison(k, judge(week, target, ws, running), *others)
+        out.append(GroupWeek(key, ws, running, row))
     return out

@@ -17,18 +17,8 @@ from typing import Any
 
 import duckdb
 
-from metrics import aggregate, periods, targets, weekly
+from metrics import aggregate, evaluate, periods, targets, weekly
 from metrics.kpis import CARD_KPIS
-
-
-def kpi_status(kpi: str, value: float | None, target: float | None, running: bool) -> str:
-    if running:
-        return "in_progress"
-    if value is None:
-        return "no_data"
-    if target is None:
-        return "no_target"
-    return targets.status(kpi, value, target) or "no_data"
 
 
 def plain(x: Any) -> Any:
@@ -77,9 +67,9 @@ def week_report(con: duckdb.DuckDBPyConnection, week_start: date, today: date | 
     cards = {}
     for k in CARD_KPIS:
         c = summary.card(k)
-        target = targets.target_in_force(con, k, None, None, ws)
-        cards[k] = {"value": c.value, "previous": c.previous, "target": target,
-                    "status": kpi_status(k, c.value, target, running)}
+        judged = evaluate.judge(evaluate.KpiResult(k, c.value, c.numerator, c.denominator),
+                                targets.in_force(con, k, None, None, ws), ws, running)
+        cards[k] = {"value": c.value, "previous": c.previous, "target": judged.target, "status": judged.status}
     currency = aggregate.workspace_currency(con)
     return plain({
         "week_start": ws,

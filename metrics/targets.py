@@ -394,22 +394,16 @@ def status(kpi: str, actual: float | None, glide: float | None) -> Status | None
     return "ahead" if better else "behind" if worse else "on_track"
 
 
-def in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | None, campaign: str | None,
-             week_start: date) -> Target | None:
-    """The most specific target for `kpi` covering the row in that week: campaign, else channel, else all.
-
-    Among targets of the same specificity the one that started last wins (then the newest).
-    Names match after normalisation (`metrics.names.normalise`).
-    """
+def pick(candidates: list[Target], kpi: str, channel: str | None, campaign: str | None,
+         week_start: date) -> Target | None:
+    """The most specific of `candidates` for `kpi` covering the row in that week: campaign, else
+    channel, else all. Among equals the one that started last wins (then the newest).
+    Names match after normalisation (`metrics.names.normalise`)."""
     week = week_start - timedelta(days=week_start.weekday())
-    rows = con.execute(
-        f"""SELECT {_COLUMNS} FROM targets WHERE kpi = ? AND start_date <= ? AND deadline >= ?
-            ORDER BY start_date DESC, target_id DESC""",
-        [kpi, week + timedelta(days=6), week],
-    ).fetchall()
     best: dict[str, Target] = {}
-    for r in rows:
-        t = _row(r)
+    for t in sorted(candidates, key=lambda x: (x.start_date, x.target_id), reverse=True):
+        if t.kpi != kpi or not covers(t, week):
+            continue
         kind, name = parse_scope(t.scope)
         if kind == "campaign" and campaign is not None and normalise(name) == normalise(campaign):
             best.setdefault("campaign", t)
@@ -418,6 +412,17 @@ def in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | None, camp
         elif kind == "all":
             best.setdefault("all", t)
     return best.get("campaign") or best.get("channel") or best.get("all")
+
+
+def in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | None, campaign: str | None,
+             week_start: date) -> Target | None:
+    """The most specific target for `kpi` covering the row in that week (see `pick`)."""
+    week = week_start - timedelta(days=week_start.weekday())
+    rows = con.execute(
+        f"SELECT {_COLUMNS} FROM targets WHERE kpi = ? AND start_date <= ? AND deadline >= ?",
+        [kpi, week + timedelta(days=6), week],
+    ).fetchall()
+    return pick([_row(r) for r in rows], kpi, channel, campaign, week)
 
 
 def target_in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | None, campaign: str | None,

@@ -324,3 +324,22 @@ def test_weekly_period_sums_keep_their_contract(con):
     assert rows["Paid Search"]["previous_cpl"] is None         # no GA4 data the week before
     assert (rows["Paid Social"]["spend"], rows["Paid Social"]["cpl"]) == (pytest.approx(1100), pytest.approx(1100))
     assert (rows["Organic Search"]["spend"], rows["Organic Search"]["leads"], rows["Organic Search"]["cpl"]) == (None, 5, None)
+
+
+def test_week_results_carry_target_and_status(con):
+    from metrics.targets import TargetSpec, create_target
+
+    # all: CPL 800 flat; Paid Search: CPL 600 flat (baseline = target, so the glide path is level).
+    create_target(con, TargetSpec("cpl", "all", "800", "800", "2026-11-02", "2026-12-28"))
+    create_target(con, TargetSpec("cpl", "channel:Paid Search", "600", "600", "2026-11-02", "2026-12-28"))
+    rows = {r.key[0]: r.kpis for r in evaluate.compare_week(con, WEEK, "channel", today=D("2026-11-26"))}
+    ps = rows["Paid Search"]["cpl"].week                 # 4000 / 6 = 666.67 against 600: +11 % → behind
+    assert (ps.target, ps.status) == (600, "behind")
+    social = rows["Paid Social"]["cpl"].week             # 1100 against the all target 800 → behind
+    assert (social.target, social.status) == (800, "behind")
+    assert rows["Organic Search"]["cpl"].week.status == "no_data"
+    assert rows["Paid Search"]["leads"].week.status == "no_target"
+    (whole,) = evaluate.compare_week(con, WEEK, today=D("2026-11-26"))
+    assert whole.kpis["cpl"].week.status == "on_track"   # 728.57 is inside 800 ± 80
+    running = evaluate.compare_week(con, WEEK, today=D("2026-11-20"))[0].kpis["cpl"].week
+    assert (running.target, running.status) == (800, "in_progress")
