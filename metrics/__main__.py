@@ -29,6 +29,21 @@ def _db(args: argparse.Namespace) -> Path:
     return path
 
 
+def _show(kpi: str, value: float | None, currency: str) -> str:
+    """A KPI value the English way: 'NOK 478.66', '1.1%', '12.1', '47'; None → '—'."""
+    from i18n import fmt
+    from metrics.kpis import KPIS
+
+    unit = KPIS[kpi].unit
+    if unit == "money":
+        return fmt.money(value, currency, "en", 2 if value is not None and abs(value) < 10_000 else 0)
+    if unit == "percent":
+        return fmt.percent(value, "en", 2)
+    if unit == "ratio":
+        return fmt.ratio(value, "en", 2)
+    return fmt.number(value, "en", 1 if value is not None and value != int(value) else 0)
+
+
 def _week(args: argparse.Namespace) -> int:
     from i18n import fmt
     from metrics import periods, report
@@ -46,11 +61,10 @@ def _week(args: argparse.Namespace) -> int:
     ws = date.fromisoformat(rep["week_start"])
     state = " (in progress)" if rep["in_progress"] else ""
     print(f"Week {fmt.week_number(ws)} · {fmt.week_range(ws, 'en')}{state} · {rep['currency']}")
+    cur = rep["currency"]
     for name, c in rep["kpis"].items():
-        target = "—" if c["target"] is None else f"{c['target']:.4g}"
-        value = "—" if c["value"] is None else f"{c['value']:.4g}"
-        previous = "—" if c["previous"] is None else f"{c['previous']:.4g}"
-        print(f"  {name:<16} {value:>12}  previous {previous:>10}  target {target:>10}  {c['status']}")
+        print(f"  {name:<16} {_show(name, c['value'], cur):>14}  previous {_show(name, c['previous'], cur):>14}"
+              f"  target {_show(name, c['target'], cur):>14}  {c['status'].replace('_', ' ')}")
     for r in rep["rows"]:
         print(f"  {r.get('channel')} / {r.get('campaign') or '—'}: {r.get('verdict')} — {r.get('reason')}")
     return 0
@@ -78,8 +92,11 @@ def _targets(args: argparse.Namespace) -> int:
             print(f"{args.file}, {w.message('en')}")
         print(f"{args.file}: loaded {len(stored)} target{'s' if len(stored) != 1 else ''}.")
         return 0
+    from metrics.aggregate import workspace_currency
+
     with db.connect(path) as con:
         found = targets.list_targets(con)
+        cur = workspace_currency(con)
     if args.json:
         from metrics.report import plain
 
@@ -88,7 +105,7 @@ def _targets(args: argparse.Namespace) -> int:
     if not found:
         print("No targets yet. Add one in the app (Targets) or with: python -m metrics targets import FILE.csv")
     for t in found:
-        print(f"#{t.target_id} {t.kpi} {t.scope}: {t.baseline:g} → {t.target_value:g} "
+        print(f"#{t.target_id} {t.kpi} {t.scope}: {_show(t.kpi, t.baseline, cur)} → {_show(t.kpi, t.target_value, cur)} "
               f"({t.start_date.isoformat()} … {t.deadline.isoformat()}){' · ' + t.owner if t.owner else ''}")
     return 0
 
