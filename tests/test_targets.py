@@ -216,3 +216,10 @@ def test_cli_refuses_a_missing_workspace_without_creating_it(tmp_path):
         cli.main(["week", "--db", str(missing), "--json"])
     assert "There is no workspace at" in str(e.value.code)
     assert not missing.exists()
+
+
+def test_cli_week_text(path, capsys):
+    assert cli.main(["week", "--db", str(path), "--week", "2026-11-16"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Week 47 · 16–22 November 2026 · NOK"
+    assert " ".join(out[3].split()) == "cpl NOK 450.00 previous NOK 470.00 target — no target"
