@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from warehouse import db, workspaces
+from warehouse import db, settings, workspaces
 from warehouse.loader import FileLoad, Part, load
 
 SEED = 20261123
@@ -175,6 +175,7 @@ def build(path: str | Path, end: date | None = None) -> str:
     with db.connect(path) as con:
         for fl in loads:
             load(con, fl)
+        settings.put(con, "brand_terms", ["rørlegger nord"])
         _plans(con, first_day, last_day)
     return (f"{len(ad)} ad rows, {len(ga)} GA4 rows, {len(gsc_rows)} Search Console rows, "
             f"{len(deals_df)} CRM deals, {first_day} to {last_day}")
