@@ -71,7 +71,7 @@ SIZES: dict[str, Size] = {
 
 PLATFORM_ACCOUNTS = {
     "google_ads": GOOGLE_ADS_ACCOUNT, "meta": "act_2096418833", "microsoft_ads": "F149022871",
-    "linkedin": "508812734", "tiktok": "7301559804219", 
+    "linkedin": "508812734", "tiktok": "7301559804219",
 }
 
 # Campaign type → (share, GA4 channel group, median CPC kr, median CTR, median conv. per click)
@@ -395,8 +395,8 @@ def ga4_part(folder: Path, c: Campaigns, rows: dict[str, np.ndarray], days: np.n
     cc = rows["camp"][keep]
     src = c.source[cc]
     sm = np.array([GA4_SOURCE_MEDIUM[s] for s in PLATFORM_ACCOUNTS])
-    sidx = np.searchsorted(np.array(list(PLATFORM_ACCOUNTS)), src.astype(str), sorter=np.argsort(list(PLATFORM_ACCOUNTS)))
-    sidx = np.argsort(list(PLATFORM_ACCOUNTS))[sidx]
+    position = {name: i for i, name in enumerate(PLATFORM_ACCOUNTS)}
+    sidx = np.fromiter((position[x] for x in src.tolist()), dtype=np.int64, count=len(src))
     # utm_campaign: Google auto-tagging carries the exact name; the others are hand-tagged, lower-case.
     utm = np.where(src == "google_ads", c.name[cc], np.char.lower(c.name[cc].astype(str)).astype(object))
     p_day, p_sessions = rows["day"][keep], paid_sessions[keep]
@@ -526,7 +526,7 @@ def crm_part(folder: Path, c: Campaigns, rows: dict[str, np.ndarray], organic_le
     src_row = np.repeat(np.arange(len(per_row)), per_row)
     organic = rng.poisson(organic_leads * 0.5)
     org_day = np.repeat(np.arange(len(days)), organic)
-    n_paid, n = len(src_row), len(src_row) + len(org_day)
+    n = len(src_row) + len(org_day)
     day = np.concatenate([rows["day"][src_row], org_day])
     cc = rows["camp"][src_row]
     channel = np.concatenate([c.channel[cc], rng.choice(np.array(["Organic Search", "Direct", "Referral", "Email"], dtype=object),
@@ -556,7 +556,6 @@ def crm_part(folder: Path, c: Campaigns, rows: dict[str, np.ndarray], organic_le
         "currency": pa.array([CURRENCY] * n), "is_qualified": qualified[order],
         "period_start": pa.array(created[order], type=pa.date32()), "period_end": pa.array(created[order], type=pa.date32()),
     })
-    del n_paid
     return _write(folder / "crm_deals-crm.parquet", t)
 
 
