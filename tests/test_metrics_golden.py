@@ -343,3 +343,16 @@ def test_week_results_carry_target_and_status(con):
     assert whole.kpis["cpl"].week.status == "on_track"   # 728.57 is inside 800 ± 80
     running = evaluate.compare_week(con, WEEK, today=D("2026-11-20"))[0].kpis["cpl"].week
     assert (running.target, running.status) == (800, "in_progress")
+
+
+def test_weekly_series_knows_which_weeks_ga4_covers(tmp_path):
+    ws = workspaces.create("series", tmp_path)
+    with db.connect(ws.path) as con:
+        put(con, "ad_performance", [{"day": "2026-11-16", "spend": 100, "conversions": 1},
+                                    {"day": "2026-11-23", "spend": 100, "conversions": 1}])
+        put(con, "web_analytics", [{"day": "2026-11-17", "sessions": 10, "key_events": 2}])
+        (w1, r1), (w2, r2) = evaluate.weekly_series(con, "cpl", "channel:Paid Search", D("2026-11-16"), D("2026-11-23"))
+        # Week 16 Nov: GA4 has data (organic only), so Paid Search had 0 GA4 leads → no CPL, "nothing to divide by".
+        assert (w1, r1.value, r1.denominator, r1.reason) == (D("2026-11-16"), None, 0, "no_denominator")
+        # Week 23 Nov: no GA4 rows at all yet → unknown, not 0.
+        assert (w2, r2.value, r2.denominator, r2.reason) == (D("2026-11-23"), None, None, "no_data")
