@@ -268,6 +268,7 @@ def _plans(con, first: date, last: date) -> None:
         ("cpl", "all", 520.0, 390.0, "-25%"),
         ("leads", "all", 44.0, 61.6, "+40%"),
         ("conversion_rate", "all", 0.012, 0.020, "2.0%"),
+        ("revenue", "all", 180000.0, 216000.0, "+20%"),
     )
     for kpi, scope, base, target, typed in targets:
         con.execute(

@@ -67,7 +67,7 @@ def test_the_story_one_to_scale_one_to_cut_one_too_close(demo_master):
     assert name.startswith("LinkedIn")
     assert (DEMO_LAST_WEEK - exp_start).days // 7 + 1 == 5       # the judged week is the experiment's 5th
     assert (planned_end - exp_start).days == 41                   # a 6-week test
-    assert targets == {"cpl": "-25%", "leads": "+40%", "conversion_rate": "2.0%"}
+    assert targets == {"cpl": "-25%", "leads": "+40%", "conversion_rate": "2.0%", "revenue": "+20%"}
 
 
 def test_tracking_gap_and_search_console_delay_are_visible(demo_master):
