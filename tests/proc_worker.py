@@ -3,6 +3,7 @@
 Roles:
   load  --db PATH --rows N --seed S --account A --start YYYY-MM-DD --days D [--origin file|api] [--source S]
         build a Google Ads-shaped frame (deterministic from the seed), print `ready`, load it.
+  undo  --db PATH                  print `ready`, undo the newest loaded import.
   hold  --db PATH --seconds S      open the workspace, print `locked`, keep the write lock S seconds.
   soak-load --db PATH --seconds S --seed S --account A [--origin api]
         load small deterministic frames into rotating date ranges until S seconds have passed;
@@ -139,6 +140,16 @@ def main(argv: list[str]) -> int:
             res = load(con, fl)
         print(json.dumps({"status": res.status, "rows": res.rows, "spend": round(float(frame.spend.sum()), 2)}),
               flush=True)
+        return 0
+
+    if a.role == "undo":  # undo the newest loaded import
+        from warehouse.loader import undo
+
+        print("ready", flush=True)
+        with db.connect(a.db) as con:
+            newest = con.execute("SELECT max(import_id) FROM imports WHERE status = 'loaded'").fetchall()[0][0]
+            removed = undo(con, int(newest))
+        print(json.dumps({"removed": removed}), flush=True)
         return 0
 
     if a.role == "hold":

@@ -7,6 +7,7 @@ and number of loaded imports.
 """
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -284,3 +285,38 @@ def test_a_retried_upgrade_backs_up_changes_made_after_a_failed_attempt(tmp_path
         c.close()
     assert sorted(totals) == [1234.5, 1334.5]
     assert [w.name for w in workspaces.list_workspaces(tmp_path)] == ["Kunde AS"]
+
+
+def test_sigkill_during_undo_leaves_the_import_whole_or_gone(tmp_path: Path) -> None:
+    base = tmp_path / "base.duckdb"
+    for args in (["--rows", "20000", "--seed", "1", "--start", "2025-01-01", "--days", "100"],
+                 ["--rows", "200000", "--seed", "2", "--account", "999-000-1111", "--days", "300"]):
+        p = worker("load", "--db", str(base), *args)
+        assert p.wait(timeout=120) == 0, p.stderr.read()
+    before = proc_worker.state(base)
+    db.forget(base)
+    done = tmp_path / "done.duckdb"
+    shutil.copy2(base, done)
+    p = worker("undo", "--db", str(done))
+    assert p.stdout.readline().strip() == "ready"
+    t0 = time.monotonic()
+    assert json.loads(p.stdout.readline())["removed"] == 200_000
+    undo_seconds = time.monotonic() - t0
+    assert p.wait(timeout=60) == 0
+    after = proc_worker.state(done)
+    assert after["rows"] == 20_000 and after["imports"] == 1
+
+    rng = random.Random(77)
+    for i in range(8):
+        path = tmp_path / f"undo{i}.duckdb"
+        shutil.copy2(base, path)
+        p = worker("undo", "--db", str(path))
+        assert p.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0, undo_seconds * 1.2))
+        p.send_signal(signal.SIGKILL)
+        p.wait(timeout=60)
+        got = proc_worker.state(path)
+        assert got in (before, after), f"kill {i}: {got} is neither {before} nor {after}"
+        db.forget(path)
+        path.unlink()
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
