@@ -752,12 +752,17 @@ def top_rows(rows: Sequence[DecisionRow], n: int = 3) -> list[DecisionRow]:
     return out[:n]
 
 
-def top_actions(con: duckdb.DuckDBPyConnection, week_start: date, lang: str, n: int = 3) -> list[str]:
-    """The (up to) three things that matter most this week, as sentences with numbers and an action."""
-    from i18n import tr
+def top_actions(con: duckdb.DuckDBPyConnection, week_start: date, lang: str, n: int = 3,
+                rows: Sequence[DecisionRow] | None = None) -> list[str]:
+    """The (up to) three things that matter most this week, as sentences with numbers and an action.
 
-    currency = settings.get(con, "currency") or "NOK"
-    picked = top_rows(week_rows(con, week_start), n)
+    Pass the week's `rows` when they are already computed: the engine is the costly part.
+    """
+    from i18n import tr
+    from metrics.aggregate import workspace_currency
+
+    currency = workspace_currency(con)
+    picked = top_rows(week_rows(con, week_start) if rows is None else rows, n)
     if not picked:
         return [tr(lang, "decisions.top.none")]
     return [_top_sentence(r, lang, currency) for r in picked]

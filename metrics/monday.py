@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics import freshness, google_trust, plan90, targets, weekly
+from metrics import decision_log, decisions, freshness, google_trust, plan90, targets, weekly
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,26 @@ def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> Monda
     return MondayView(week_start, prev_w, next_w, summary, weekly.channel_table(con, week_start),
                       tuple(freshness.notes(con, week_start)), tv, ts,
                       google_trust.ga4_warnings(con, week_start, week_end), tuple(plan90.overdue(con, today)))
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """The week's verdicts computed once, with what the page derives from them."""
+
+    rows: tuple[decisions.DecisionRow, ...]
+    top_nb: tuple[str, ...]
+    top_en: tuple[str, ...]
+    is_latest: bool          # the newest complete week: the one whose verdicts go into the log
+    needs_snapshot: bool     # its verdicts are not (all) in the decision log yet
+
+
+def decision_view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> DecisionView:
+    rows = decisions.week_rows(con, week_start)
+    latest = weekly.default_week(con, today) == week_start
+    return DecisionView(
+        tuple(rows),
+        tuple(decisions.top_actions(con, week_start, "nb", rows=rows)),
+        tuple(decisions.top_actions(con, week_start, "en", rows=rows)),
+        latest,
+        latest and decision_log.needs_snapshot(con, week_start, rows, today),
+    )

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import fmt, tr
-from metrics import decision_log, decisions
+from metrics import decision_log, decisions, monday
 from metrics.safe_export import md_escape
 from metrics.decision_text import chance, explain, verdict_label
 from ui import cache, labels
@@ -116,28 +116,27 @@ def _chart(ctx: Ctx, row: decisions.DecisionRow) -> None:
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
 
-def _log_week(ctx: Ctx, today: date) -> None:
-    """Store a complete week's verdicts once per session and data version (writes only on change)."""
-    if not decision_log.is_complete(ctx.week_start, today):
-        return
-    from warehouse import db
+def _log_week(ctx: Ctx, view: monday.DecisionView, today: date) -> None:
+    """Store the newest complete week's verdicts in the decision log when they are not there yet.
 
-    token = (str(ctx.db_path), ctx.week_start, db.data_version(ctx.db_path))
-    if st.session_state.get("_decisions_logged") == token:
-        return
-    if cache.cached(decision_log.week_needs_snapshot, ctx.week_start, today):
-        cache.run(decision_log.snapshot_week, ctx.week_start, today)
-    st.session_state["_decisions_logged"] = (str(ctx.db_path), ctx.week_start, db.data_version(ctx.db_path))
+    Only that week is written (browsing older weeks never writes), and only when something changed.
+    """
+    if view.needs_snapshot:
+        cache.run(decision_log.snapshot, ctx.week_start, list(view.rows), today)
 
 
 MANY_ROWS = 30
+FIRST_SCREEN_CAMPAIGNS = 15
 
 
 def _visible(rows: list[decisions.DecisionRow], lang: str) -> list[decisions.DecisionRow]:
-    """A big account shows channels, experiments and flagged campaigns unless asked for all."""
+    """A big account shows channels, experiments and the flagged campaigns with the most spend
+    unless asked for all (a long grid costs a fresh browser session most of a second)."""
     if len(rows) <= MANY_ROWS:
         return rows
-    short = [r for r in rows if r.kind != "campaign" or r.flagged]
+    flagged = sorted((r for r in rows if r.kind == "campaign" and r.flagged), key=lambda r: -r.window_spend)
+    keep = {id(r) for r in flagged[:FIRST_SCREEN_CAMPAIGNS]}
+    short = [r for r in rows if r.kind != "campaign" or id(r) in keep]
     hidden = len(rows) - len(short)
     if hidden and not st.toggle(tr(lang, "decisions.table.all_campaigns", hidden=hidden), key="decision_all_campaigns"):
         return short
@@ -150,11 +149,13 @@ def render(ctx: Ctx, *, today: date | None = None) -> None:
         return
     lang, cur = ctx.lang, ctx.currency
     st.subheader(tr(lang, "decisions.table.title"), anchor=False)
-    rows = cache.cached(decisions.week_rows, ctx.week_start)
+    today = today or date.today()
+    view = cache.cached(monday.decision_view, ctx.week_start, today)
+    rows = list(view.rows)
     if not rows:
         st.info(tr(lang, "decisions.table.empty"))
         return
-    _log_week(ctx, today or date.today())
+    _log_week(ctx, view, today)
     flags = sum(1 for r in rows if r.flagged)
     if flags:
         expected = decisions.expected_wrong_flags(rows)
@@ -189,5 +190,6 @@ def render_top_actions(ctx: Ctx) -> None:
     if ctx.db_path is None or ctx.week_start is None:
         return
     st.subheader(tr(ctx.lang, "decisions.top.title"), anchor=False)
-    for i, sentence in enumerate(cache.cached(decisions.top_actions, ctx.week_start, ctx.lang), start=1):
+    view = cache.cached(monday.decision_view, ctx.week_start, date.today())
+    for i, sentence in enumerate(view.top_nb if ctx.lang == "nb" else view.top_en, start=1):
         st.markdown(f"{i}\\. {md_escape(sentence)}")
