@@ -41,7 +41,7 @@ def load_ads(path: Path, source: str, rows: list[tuple[str, str, date, date, flo
 
 
 def page(script: str, path: Path | None, lang: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views" / script), default_timeout=60)
     if path is not None:
         at.session_state["db_path"] = str(path)
     at.session_state["lang"] = lang

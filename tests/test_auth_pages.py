@@ -1,4 +1,4 @@
-"""Every page gates itself: Streamlit serves each file in pages/ at its own URL (/settings,
+"""Every page gates itself: Streamlit serves each file in views/ at its own URL (/settings,
 /import_data …) until some session has called st.navigation, so a visitor can reach a page
 without app.py ever running. Each page is run here on its own, as such a visitor would."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ from warehouse import workspaces
 
 
 def page_files() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "views").glob("*.py"))
 
 
 def _shown(at: AppTest) -> str:
@@ -34,7 +34,7 @@ def three(data_dir: Path, demo_master: Path) -> Path:
 
 
 def test_every_page_file_is_checked() -> None:
-    assert {"pages/monday.py", "pages/settings.py", "pages/import_data.py", "pages/workspaces.py"} <= set(page_files())
+    assert {"views/monday.py", "views/settings.py", "views/import_data.py", "views/workspaces.py"} <= set(page_files())
 
 
 @pytest.mark.parametrize("script", page_files())
@@ -50,7 +50,7 @@ def test_a_page_reached_directly_shows_only_the_sign_in_screen(script: str, thre
     assert "Rørlegger" not in _shown(at) and "Client AS" not in _shown(at), script
 
 
-@pytest.mark.parametrize("script", ["pages/monday.py", "pages/import_data.py", "pages/settings.py"])
+@pytest.mark.parametrize("script", ["views/monday.py", "views/import_data.py", "views/settings.py"])
 def test_a_stranger_reaching_a_page_directly_is_refused(script: str, three: Path) -> None:
     at = AppTest.from_file(str(ROOT / script), default_timeout=60)
     at.secrets["auth"] = AUTH
@@ -65,7 +65,7 @@ def test_a_stranger_reaching_a_page_directly_is_refused(script: str, three: Path
 def test_a_client_reaching_a_page_directly_gets_their_own_workspace(data_dir: Path, demo_master: Path) -> None:
     shutil.copy2(demo_master, workspaces.path_for("Client AS", data_dir))   # has numbers
     other = workspaces.create("Other AS", data_dir).path                    # empty
-    at = AppTest.from_file(str(ROOT / "pages/monday.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views/monday.py"), default_timeout=60)
     at.secrets["auth"] = AUTH
     at.secrets["mandag"] = MANDAG
     at.user = {"is_logged_in": True, "email": "kunde@client.no"}
@@ -82,7 +82,7 @@ def test_a_client_reaching_a_page_directly_gets_their_own_workspace(data_dir: Pa
 def test_only_owners_can_change_the_shared_google_credentials(email: str, can_change: bool, data_dir: Path,
                                                              demo_master: Path) -> None:
     shutil.copy2(demo_master, workspaces.path_for("Client AS", data_dir))
-    at = AppTest.from_file(str(ROOT / "pages/settings.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views/settings.py"), default_timeout=60)
     at.secrets["auth"] = AUTH
     at.secrets["mandag"] = MANDAG
     at.user = {"is_logged_in": True, "email": email}

@@ -143,7 +143,7 @@ def test_decision_settings_and_pages_are_documented():
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "decisions.md").read_text(encoding="utf-8")
     for key in ("eval_weeks", "scale_threshold", "cut_threshold", "lag_days", "revenue_lag_days", "excluded_weeks",
-                "business_type", "pages/experiments.py", "pages/decision_log.py", "create_from_ice", "week_rows",
+                "business_type", "views/experiments.py", "views/decision_log.py", "create_from_ice", "week_rows",
                 "top_actions", "cpl_series", "expected_wrong_flags"):
         assert f"`{key}`" in doc or key in doc, key
     for key in ("eval_weeks", "scale_threshold", "cut_threshold", "lag_days", "revenue_lag_days", "excluded_weeks"):

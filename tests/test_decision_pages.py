@@ -88,7 +88,7 @@ def test_empty_workspace_table(tmp_path):
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_experiments_page_register_refuse_close(ws, lang):
-    at = run("pages/experiments.py", ws, lang)
+    at = run("views/experiments.py", ws, lang)
     assert not at.exception, at.exception
     assert at.title[0].value == ("Eksperimenter" if lang == "nb" else "Experiments")
     at.text_input(key="exp_name").input("Retarget video")
@@ -117,12 +117,12 @@ def test_experiments_page_register_refuse_close(ws, lang):
 
 
 def test_decision_log_page(ws):
-    at = run("pages/decision_log.py", ws, "en")
+    at = run("views/decision_log.py", ws, "en")
     assert not at.exception
     assert "The log is empty" in at.info[0].value
     with db.connect(ws) as con:
         decision_log.snapshot(con, WEEK, decisions.week_rows(con, WEEK), TODAY)
-    at = run("pages/decision_log.py", ws, "en")
+    at = run("views/decision_log.py", ws, "en")
     assert not at.exception, at.exception
     assert at.title[0].value == "Decision log"
     frame = at.dataframe[0].value

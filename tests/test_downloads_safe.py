@@ -1,6 +1,6 @@
 """Every download the app offers is built by `metrics.safe_export` (formulas and Markdown neutralised).
 
-For each `st.download_button(…)` in app.py, pages/ and ui/, the `data` argument must be made by a
+For each `st.download_button(…)` in app.py, views/ and ui/, the `data` argument must be made by a
 safe_export function (`to_csv_bytes`, `to_xlsx_bytes`, `csv_bytes`, `frame_csv`) or by a function
 of a `metrics` module that itself builds its output with safe_export (e.g. the decision log's CSV,
 the strategy notes' escaped Markdown). A name is followed to where it was assigned in the file.
@@ -91,7 +91,7 @@ def unsafe_downloads(path: Path) -> list[str]:
 
 
 def sources() -> list[Path]:
-    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+    files = [ROOT / "app.py", *sorted((ROOT / "views").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
     return [f for f in files if f.exists() and "download_button" in f.read_text(encoding="utf-8")]
 
 

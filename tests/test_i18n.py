@@ -27,7 +27,7 @@ def test_problems_reports_a_missing_language(monkeypatch):
 def _literal_keys() -> set[tuple[str, str]]:
     """(file, key) for every literal key passed to t(...) or tr(lang, ...) in the app's code."""
     found = set()
-    for folder in ("pages", "ui", "metrics", "connectors"):
+    for folder in ("views", "ui", "metrics", "connectors"):
         for path in (ROOT / folder).rglob("*.py"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):

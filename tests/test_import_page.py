@@ -20,7 +20,7 @@ def _texts(at) -> str:
                                               ("en", "Import data", "Segment → Time → Day → the download icon")])
 def test_empty_state_tells_where_to_get_each_export(tmp_path, lang, title, where):
     ws = new_workspace(tmp_path)
-    at = app_test("pages/import_data.py", ws, lang, week=None).run()
+    at = app_test("views/import_data.py", ws, lang, week=None).run()
     assert not at.exception
     assert at.title[0].value == title
     text = _texts(at)
@@ -33,7 +33,7 @@ def test_empty_state_tells_where_to_get_each_export(tmp_path, lang, title, where
 
 def test_upload_preview_load_and_undo(tmp_path):
     ws = new_workspace(tmp_path)
-    at = app_test("pages/import_data.py", ws, "en", week=None).run()
+    at = app_test("views/import_data.py", ws, "en", week=None).run()
     at.file_uploader[0].set_value([
         (ADS, (FIXTURES / ADS).read_bytes(), "text/csv"),
         ("notes.csv", b"name,phone\nKari,1\n", "text/csv"),
@@ -70,7 +70,7 @@ def test_upload_preview_load_and_undo(tmp_path):
 
 def test_refusals_and_warnings_read_in_norwegian(tmp_path):
     ws = new_workspace(tmp_path)
-    at = app_test("pages/import_data.py", ws, "nb", week=None).run()
+    at = app_test("views/import_data.py", ws, "nb", week=None).run()
     at.file_uploader[0].set_value([
         ("meta.csv", (FIXTURES / "meta_campaigns_march.csv").read_bytes(), "text/csv"),
         ("x-Campaigns-1-Sep-202430-Sep-2024.csv", (FIXTURES / "meta_no_data.csv").read_bytes(), "text/csv"),
@@ -84,7 +84,7 @@ def test_refusals_and_warnings_read_in_norwegian(tmp_path):
 
 def test_file_names_are_shown_as_text_not_markdown(tmp_path):
     ws = new_workspace(tmp_path)
-    at = app_test("pages/import_data.py", ws, "nb", week=None).run()
+    at = app_test("views/import_data.py", ws, "nb", week=None).run()
     evil = "[klikk](javascript:alert(1)) **fet**.csv"
     at.file_uploader[0].set_value([(evil, b"a,b\n1,2\n", "text/csv")]).run()
     assert not at.exception

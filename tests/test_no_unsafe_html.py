@@ -3,7 +3,7 @@
 Campaign names, search queries, notes and file names come from files and users. Streamlit escapes
 them everywhere except in `st.html`, `components.html` and Markdown with `unsafe_allow_html=True`,
 so those may only ever receive text written in the source code. Checked on the syntax tree of
-app.py, pages/ and ui/.
+app.py, views/ and ui/.
 """
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def violations(source: str, filename: str = "<src>") -> list[str]:
 
 
 def sources() -> list[Path]:
-    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+    files = [ROOT / "app.py", *sorted((ROOT / "views").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
     return [f for f in files if f.exists()]
 
 

@@ -1,4 +1,4 @@
-"""AppTest of pages/search.py: the empty state, the demo numbers, brand terms saved from the page."""
+"""AppTest of views/search.py: the empty state, the demo numbers, brand terms saved from the page."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +13,7 @@ def test_empty_workspace_says_how_to_connect_or_upload(data_dir: Path) -> None:
     path = data_dir / "Tom.duckdb"
     with db.connect(path):
         pass
-    at = app_test("pages/search.py", path).run()
+    at = app_test("views/search.py", path).run()
     assert not at.exception
     assert at.title[0].value == "Søk"
     assert at.info[0].value == tr("nb", "search.empty")
@@ -21,7 +21,7 @@ def test_empty_workspace_says_how_to_connect_or_upload(data_dir: Path) -> None:
 
 
 def test_demo_shows_cards_from_the_metrics(demo_db: Path) -> None:
-    at = app_test("pages/search.py", demo_db, lang="en").run()
+    at = app_test("views/search.py", demo_db, lang="en").run()
     assert not at.exception
     with db.connect(demo_db) as con:
         (account,) = search.accounts(con)
@@ -42,7 +42,7 @@ def test_demo_shows_cards_from_the_metrics(demo_db: Path) -> None:
 
 
 def test_brand_terms_saved_on_the_page_split_the_table(demo_db: Path) -> None:
-    at = app_test("pages/search.py", demo_db, lang="nb").run()
+    at = app_test("views/search.py", demo_db, lang="nb").run()
     at.text_area[0].set_value("Rørlegger Nord\nrorleggernord")
     at.button[0].click().run()
     assert not at.exception
@@ -67,7 +67,7 @@ def test_a_sync_shows_on_the_next_rerun_without_a_restart(data_dir: Path, tmp_pa
     path = data_dir / "Kunde.duckdb"
     with db.connect(path) as con:
         settings.put(con, "gsc_site_url", SITE)
-    at = app_test("pages/search.py", path, lang="en").run()
+    at = app_test("views/search.py", path, lang="en").run()
     assert at.info[0].value == tr("en", "search.empty")
     write_replay(tmp_path / "replay", date.today())
     env = {**__import__("os").environ, google_auth.REPLAY_ENV: str(tmp_path / "replay"),

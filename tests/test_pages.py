@@ -69,7 +69,7 @@ def test_empty_workspace_shows_a_guide_not_zeros(data_dir):
     from warehouse import workspaces
 
     ws = workspaces.create("Ny bedrift", data_dir)
-    at = app_test("pages/monday.py", ws.path, "en", week=None).run()
+    at = app_test("views/monday.py", ws.path, "en", week=None).run()
     assert not at.exception
     assert at.metric == [] or len(at.metric) == 0
     assert "Welcome to Mandag" in _texts(at)
@@ -87,7 +87,7 @@ def test_workspaces_page_creates_renames_and_deletes(data_dir):
     from warehouse import workspaces
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    at.switch_page("pages/workspaces.py").run()
+    at.switch_page("views/workspaces.py").run()
     at.text_input[0].input("Rørlegger Sør AS")
     at.button(key="FormSubmitter:ws_create-Opprett").click().run()
     assert not at.exception

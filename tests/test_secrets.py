@@ -115,7 +115,7 @@ def test_no_page_shows_a_planted_key(secrets_dir: Path, demo_db: Path, capfd: py
     data, pieces = fake_service_account()
     google_auth.save_service_account(data)
     pages = registered_pages()
-    assert "pages/settings.py" in pages and "pages/monday.py" in pages
+    assert "views/settings.py" in pages and "views/monday.py" in pages
     for script in pages:
         for lang in ("nb", "en"):
             at = app_test(script, demo_db, lang=lang).run()
@@ -130,7 +130,7 @@ def test_no_page_shows_a_planted_key(secrets_dir: Path, demo_db: Path, capfd: py
 def test_uploading_a_key_on_the_settings_page_never_echoes_it(secrets_dir: Path, demo_db: Path,
                                                                capfd: pytest.CaptureFixture[str]) -> None:
     data, pieces = fake_service_account()
-    at = app_test("pages/settings.py", demo_db, lang="en").run()
+    at = app_test("views/settings.py", demo_db, lang="en").run()
     at.file_uploader(key="google_sa_file").upload("mandag-test-1a2b3c.json", data, "application/json").run()
     at.button(key="google_sa_save").click().run()
     assert not at.exception

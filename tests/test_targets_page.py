@@ -1,4 +1,4 @@
-"""AppTest over pages/targets.py: list, create, refuse, edit, delete, and the glide-path chart."""
+"""AppTest over views/targets.py: list, create, refuse, edit, delete, and the glide-path chart."""
 from __future__ import annotations
 
 import json
@@ -32,7 +32,7 @@ def _targets(path):
 
 
 def test_empty_then_create_a_target(ws_path):
-    at = app_test("pages/targets.py", ws_path, lang="en").run()
+    at = app_test("views/targets.py", ws_path, lang="en").run()
     assert not at.exception
     assert at.title[0].value == "Targets"
     assert any("No targets yet" in i.value for i in at.info)
@@ -57,7 +57,7 @@ def test_empty_then_create_a_target(ws_path):
 
 
 def test_refuses_a_target_that_is_not_smart(ws_path):
-    at = app_test("pages/targets.py", ws_path, lang="nb").run()
+    at = app_test("views/targets.py", ws_path, lang="nb").run()
     at.text_input(key="new_baseline").input("520")
     at.text_input(key="new_target").input("390")
     at.date_input(key="new_start").set_value(date(2026, 6, 1))
@@ -71,7 +71,7 @@ def test_refuses_a_target_that_is_not_smart(ws_path):
 def test_edit_and_delete(ws_path):
     with db.connect(ws_path) as con:
         t, _ = targets.create_target(con, targets.TargetSpec("cpl", "all", "520", "-25%", "2026-01-05", "2026-12-31"))
-    at = app_test("pages/targets.py", ws_path, lang="en").run()
+    at = app_test("views/targets.py", ws_path, lang="en").run()
     key = f"edit{t.target_id}"
     assert at.text_input(key=f"{key}_target").value == "-25%"
     at.text_input(key=f"{key}_target").input("-20%")

@@ -33,8 +33,8 @@ def current() -> Ctx:
     from warehouse import workspaces
 
     lang = st.session_state.get("lang", "nb")
-    # A page can run without app.py: until some session has called st.navigation, Streamlit serves
-    # every file in pages/ at its own URL (/settings, /import_data …). So the page gates itself.
+    # A page run without app.py (a test, or a script started on its own) still gates itself:
+    # the sign-in rule must not depend on which file Streamlit was started with.
     user = auth.gate(st.session_state.get("lang"))  # None: the sign-in screen follows ?lang=
     found = workspaces.list_workspaces()
     allowed = set(auth.allowed_workspaces(user, [w.name for w in found]))

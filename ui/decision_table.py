@@ -1,7 +1,7 @@
 """The Monday page's scale-or-cut table: verdict badges, reasons, the clock, the expected number
 of wrong flags, and a drill-down chart for the selected row.
 
-`render(ctx)` is called by pages/monday.py. Viewing a complete week stores its verdicts in the
+`render(ctx)` is called by views/monday.py. Viewing a complete week stores its verdicts in the
 decision log (idempotent: nothing is written when nothing changed). The chart is drawn only
 after a row is picked, because a chart costs a fresh browser seconds.
 """

@@ -23,5 +23,5 @@ def render(ctx: Ctx) -> None:
                 + t("monday.empty.step_demo"))
     a, b, _ = st.columns([1, 1, 3])
     if a.button(t("monday.open_import"), type="primary", width="stretch"):
-        st.switch_page("pages/import_data.py")
+        st.switch_page("views/import_data.py")
     b.button(t("monday.open_demo"), on_click=_open_demo, width="stretch")

@@ -22,18 +22,18 @@ LANG_LABELS = {"nb": "Norsk", "en": "English"}
 
 # (file, title key, icon, section key). The first page is the default.
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("pages/monday.py", "monday.title", ":material/today:", "nav.section.week"),
-    ("pages/experiments.py", "experiments.title", ":material/science:", "nav.section.week"),
-    ("pages/decision_log.py", "decisions.log_title", ":material/history:", "nav.section.week"),
-    ("pages/targets.py", "targets.title", ":material/flag:", "nav.section.week"),
-    ("pages/search.py", "search.title", ":material/search:", "nav.section.week"),
-    ("pages/import_data.py", "import.title", ":material/upload_file:", "nav.section.data"),
-    ("pages/plan_ice.py", "plan.ice_title", ":material/lightbulb:", "nav.section.plan"),
-    ("pages/plan_budget.py", "plan.budget_title", ":material/pie_chart:", "nav.section.plan"),
-    ("pages/plan_90.py", "plan.plan90_title", ":material/event_note:", "nav.section.plan"),
-    ("pages/strategy.py", "plan.strategy_title", ":material/groups:", "nav.section.plan"),
-    ("pages/settings.py", "settings.title", ":material/settings:", "nav.section.admin"),
-    ("pages/workspaces.py", "ws.title", ":material/folder_open:", "nav.section.admin"),
+    ("views/monday.py", "monday.title", ":material/today:", "nav.section.week"),
+    ("views/experiments.py", "experiments.title", ":material/science:", "nav.section.week"),
+    ("views/decision_log.py", "decisions.log_title", ":material/history:", "nav.section.week"),
+    ("views/targets.py", "targets.title", ":material/flag:", "nav.section.week"),
+    ("views/search.py", "search.title", ":material/search:", "nav.section.week"),
+    ("views/import_data.py", "import.title", ":material/upload_file:", "nav.section.data"),
+    ("views/plan_ice.py", "plan.ice_title", ":material/lightbulb:", "nav.section.plan"),
+    ("views/plan_budget.py", "plan.budget_title", ":material/pie_chart:", "nav.section.plan"),
+    ("views/plan_90.py", "plan.plan90_title", ":material/event_note:", "nav.section.plan"),
+    ("views/strategy.py", "plan.strategy_title", ":material/groups:", "nav.section.plan"),
+    ("views/settings.py", "settings.title", ":material/settings:", "nav.section.admin"),
+    ("views/workspaces.py", "ws.title", ":material/folder_open:", "nav.section.admin"),
 )
 
 ROOT = Path(__file__).resolve().parent.parent

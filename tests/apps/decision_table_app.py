@@ -1,4 +1,4 @@
-"""A tiny host page for ui/decision_table.py, as pages/monday.py calls it (used by AppTest)."""
+"""A tiny host page for ui/decision_table.py, as views/monday.py calls it (used by AppTest)."""
 from datetime import date
 from pathlib import Path
 

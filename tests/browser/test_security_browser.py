@@ -225,8 +225,7 @@ def test_deployed_with_sign_in_a_visitor_sees_only_the_sign_in_screen(
         elsewhere: list[str] = []
         page.on("request", lambda r: None if r.url.startswith((server.url, "data:", "blob:"))
                 else elsewhere.append(r.url))
-        # Nobody has signed in since the server started, so Streamlit still serves every file in
-        # pages/ at its own URL (/settings, /import_data); each must show the sign-in screen too.
+        # Every address — a page's own, an old file-style one, or none — must show the sign-in screen.
         for path in ("/settings", "/import_data", "/monday", "/workspaces", "/", "/import-data"):
             _open(page, server.url + path + "?lang=en")
             assert page.get_by_role("button", name="Sign in with Google").is_visible(), path

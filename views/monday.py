@@ -86,7 +86,7 @@ if view.overdue:
     for item in view.overdue:
         st.write(t("monday.overdue_item", title=md_escape(item.title), owner=md_escape(item.owner or t("monday.no_owner")),
                    due=fmt.day(item.due_date, lang), days=item.days_overdue))
-    shell.page_link("pages/plan_90.py", t("monday.open_plan"), ":material/event_note:")
+    shell.page_link("views/plan_90.py", t("monday.open_plan"), ":material/event_note:")
 
 if st.toggle(t("monday.show_trends"), key="monday_trends"):
     charts.render_trends(ctx, view.week_start)
