@@ -16,7 +16,7 @@ from i18n import fmt, tr
 from metrics import weekly
 from ui import auth, cache
 from ui.context import Ctx
-from warehouse import WorkspaceBusy, workspaces
+from warehouse import WorkspaceBusy, fx, workspaces
 
 LANG_LABELS = {"nb": "Norsk", "en": "English"}
 
@@ -88,15 +88,10 @@ def prepare() -> Ctx:
     st.session_state["workspace"] = chosen
     ws = next(w for w in found if w.name == chosen)
     st.session_state["db_path"] = str(ws.path)
-    currency = cache.cached(_currency, db_path=ws.path)
+    currency = cache.cached(fx.currency, db_path=ws.path)
     ctx = Ctx(lang, ws.path, ws.name, None, currency, ws.is_demo)
     st.session_state["ctx"] = ctx
     return ctx
-
-
-def _currency(con) -> str:
-    rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
-    return rows[0][0] if rows else "NOK"
 
 
 def page_link(file: str, label: str, icon: str | None = None) -> None:
