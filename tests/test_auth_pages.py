@@ -1,6 +1,11 @@
-"""Every page gates itself: Streamlit serves each file in views/ at its own URL (/settings,
-/import_data …) until some session has called st.navigation, so a visitor can reach a page
-without app.py ever running. Each page is run here on its own, as such a visitor would."""
+"""Every page gates itself, as well as app.py.
+
+Streamlit serves each file of a folder named `pages/` next to app.py at its own URL (/settings,
+/import_data …) until some session has called st.navigation — without app.py ever running. Mandag's
+page scripts therefore live in `views/`, and each of them still checks sign-in itself, so that no
+page's safety depends on how Streamlit was started. Each page is run here on its own, as such a
+visitor would reach it.
+"""
 from __future__ import annotations
 
 import shutil
@@ -31,6 +36,10 @@ def three(data_dir: Path, demo_master: Path) -> Path:
     for name in ("Client AS", "Other AS"):
         shutil.copy2(demo_master, workspaces.path_for(name, data_dir))
     return data_dir
+
+
+def test_there_is_no_pages_folder_streamlit_would_serve_on_its_own() -> None:
+    assert not (ROOT / "pages").exists(), "page scripts belong in views/: Streamlit serves pages/ without app.py"
 
 
 def test_every_page_file_is_checked() -> None:
