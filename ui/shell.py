@@ -156,4 +156,4 @@ def run(page: st.Page) -> None:
     try:
         page.run()
     except WorkspaceBusy as exc:
-        st.warning(tr(_lang(), "app.busy", message=str(exc)))
+        st.warning(tr(_lang(), "security.busy", name=exc.workspace, seconds=f"{exc.seconds:g}"))

@@ -43,7 +43,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "app.demo_leave": {"nb": "Start med egne data", "en": "Start with my own data"},
     "app.no_workspace": {"nb": "Ingen arbeidsområder ennå.", "en": "No workspaces yet."},
     "app.error": {"nb": "Noe gikk galt på denne siden: {message}", "en": "Something went wrong on this page: {message}"},
-    "app.busy": {"nb": "Arbeidsområdet er opptatt: {message}", "en": "The workspace is busy: {message}"},
     "nav.monday": {"nb": "Mandag", "en": "Monday"},
     "nav.section.week": {"nb": "Uken", "en": "The week"},
     "nav.section.data": {"nb": "Data", "en": "Data"},
