@@ -32,15 +32,19 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, log: Path):
+    """The app on a free loopback port with its own data folder; the log is captured in `log`."""
+
+    def __init__(self, data_dir: Path, log: Path, *, env: dict[str, str] | None = None,
+                 extra: tuple[str, ...] = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, MANDAG_DATA=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+        env = dict(os.environ, MANDAG_DATA=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+                   **(env or {}))
         self.log = log
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra],
             cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -60,6 +64,7 @@ class Server:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -21,7 +19,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests import proc_worker
-from tests.browser.conftest import free_port, wait_idle
+from tests.browser.conftest import Server, wait_idle
 from tests.security_support import fake_service_account
 
 pytestmark = pytest.mark.browser
@@ -35,39 +33,9 @@ JS_LINK = "[klikk her](javascript:window.__xss=4)"
 PIXEL = "![spor](http://127.0.0.1:9/spor.png)"  # Markdown image: would leak the viewer's visit
 
 
-class SecServer:
-    """The app on a free loopback port, with its own data and credentials folders; log captured."""
-
-    def __init__(self, data: Path, secrets: Path, log: Path, extra: tuple[str, ...] = ()):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        env = dict(os.environ, MANDAG_DATA=str(data), MANDAG_SECRETS_DIR=str(secrets),
-                   STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra],
-            cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).read() == b"ok":
-                    return
-            except OSError:
-                time.sleep(0.2)
-            if self.proc.poll() is not None:
-                break
-        self.stop()
-        raise RuntimeError(f"Streamlit did not start:\n{log.read_text()}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+def SecServer(data: Path, secrets: Path, log: Path, extra: tuple[str, ...] = ()) -> Server:
+    """The app with its own data and credentials folders (the shared `Server`)."""
+    return Server(data, log, env={"MANDAG_SECRETS_DIR": str(secrets)}, extra=extra)
 
 
 def _import(path: Path, db_path: Path) -> dict[str, Any]:
