@@ -5,6 +5,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
+
+from i18n import tr
 from streamlit.testing.v1 import AppTest
 
 from metrics import decision_log, decisions, experiments
@@ -43,13 +45,13 @@ def test_decision_table_renders_and_logs_the_week(ws, lang):
     names = list(frame.iloc[:, 0])
     assert names[0] == ("Betalt sosialt" if lang == "nb" else "Paid Social")
     assert "  ↳ <b>Generic</b>" in names          # a data name stays plain text
-    verdicts = list(frame.iloc[:, 8])
+    verdicts = list(frame[tr(lang, "decisions.col.verdict")])
     assert verdicts.count("▼ KUTT" if lang == "nb" else "▼ CUT") == 2
     assert verdicts.count("▲ SKALER" if lang == "nb" else "▲ SCALE") == 2
     captions = " ".join(c.value for c in at.caption)
     # Σ(1 − p of the flag) = 2 · 0.009117 (CUT, Q(5.5, 12.5)) + 2 · 0.014281 (SCALE) = 0.0468 → "<0,1".
     assert ("4 flagg, omtrent <0,1 forventet" if lang == "nb" else "4 flags, about <0.1 expected") in captions
-    reasons = list(frame.iloc[:, 9])
+    reasons = list(frame[tr(lang, "decisions.col.reason")])
     assert any(r.startswith("Det er >99" if lang == "nb" else "There's a >99%") for r in reasons)
     # Viewing a complete week stored it in the decision log, once.
     with db.connect(ws) as con:

@@ -62,14 +62,14 @@ def table_frame(rows: list[decisions.DecisionRow], lang: str, currency: str) -> 
 
     return pd.DataFrame({
         col("name"): [row_label(r, lang) for r in rows],
+        col("verdict"): [verdict_label(r.verdict, lang) for r in rows],
+        col("chance"): [chance(r.p, lang) for r in rows],
         col("clock"): [clock_text(r, lang) for r in rows],
         col("spend"): [fmt.money(r.spend, currency, lang) for r in rows],
         col("leads"): [fmt.number(r.leads, lang) for r in rows],
         col("cpl"): [fmt.money(r.cpl, currency, lang) for r in rows],
         col("range"): [range_text(r, lang, currency) for r in rows],
         col("target"): [fmt.money(r.target, currency, lang) for r in rows],
-        col("chance"): [chance(r.p, lang) for r in rows],
-        col("verdict"): [verdict_label(r.verdict, lang) for r in rows],
         col("reason"): [explain(r, lang, currency) for r in rows],
     })
 
