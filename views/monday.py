@@ -61,6 +61,26 @@ for col, name in zip(cols, CARD_KPIS):
         cards.render(view.summary.card(name), fmt.week_label(view.previous_week or view.week_start, lang).split()[-1],
                      ctx.currency, lang, view.targets.get(name), view.target_status.get(name))
 
+# Beside the cards: blended CPL, marketing share of revenue, and what the other lead sources say.
+summary = view.summary
+side = [t("monday.side.blended_cpl", value=fmt.money(summary.card("blended_cpl").value, ctx.currency, lang))]
+share = summary.card("marketing_share").value
+if share is not None:
+    side.append(t("monday.side.share", value=fmt.percent(share, lang, 1),
+                  band=t(f"metrics.share.{summary.share_band}") if summary.share_band else ""))
+cmp = summary.leads_by_source
+if cmp is not None:
+    counts = [f"{t('source.' + s + ('_leads' if s != 'platform' else '_short'))} {fmt.number(v, lang)}"
+              for s, v in (("crm", cmp.crm), ("ga4", cmp.ga4), ("platform", cmp.platform)) if v is not None]
+    if len(counts) > 1:
+        side.append(t("monday.side.leads", counts=", ".join(counts)))
+    if cmp.overclaim is not None and cmp.reference:
+        side.append(t("metrics.overclaim", ratio=fmt.number(cmp.overclaim, lang, 1),
+                      reference=t(f"metrics.source.{cmp.reference}")))
+st.caption(" · ".join(side))
+for gap in summary.missing_fx:
+    st.warning(t("metrics.fx_missing", rows=gap.rows, currency=gap.currency), icon=":material/currency_exchange:")
+
 decision_table.render_top_actions(ctx)
 decision_table.render(ctx)
 

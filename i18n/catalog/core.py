@@ -181,3 +181,11 @@ STRINGS.update({
     "ws.not_owner": {"nb": "Bare eierne kan opprette, gi nytt navn til eller slette arbeidsområder.",
                      "en": "Only the owners can create, rename or delete workspaces."},
 })
+STRINGS.update({
+    "monday.side.blended_cpl": {"nb": "CPL samlet (alle kostnader, alle leads): {value}",
+                                "en": "Blended CPL (all costs, all leads): {value}"},
+    "monday.side.share": {"nb": "markedsføring {value} av omsetningen ({band})",
+                          "en": "marketing {value} of revenue ({band})"},
+    "monday.side.leads": {"nb": "leads etter kilde: {counts}", "en": "leads by source: {counts}"},
+    "source.platform_short": {"nb": "plattformene", "en": "platforms"},
+})
