@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Literal
@@ -137,12 +139,31 @@ def _mark_replaced(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+CONFLICT_RETRIES = 8
+
+
 def load(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> LoadResult:
-    """Load one file's rows atomically and idempotently (see module doc)."""
+    """Load one file's rows atomically and idempotently (see module doc).
+
+    Two sessions of one app server share DuckDB's database instance, so two overlapping loads can
+    meet inside it: the later commit then fails with a transaction conflict and has changed
+    nothing. It is tried again (bounded, with a short jittered wait): the load is idempotent.
+    """
     for part in fl.parts:
         _check(part)
     if fl.date_from > fl.date_to:
         raise ValueError("date_from is after date_to")
+    for attempt in range(CONFLICT_RETRIES):
+        try:
+            return _load_once(con, fl)
+        except duckdb.TransactionException:
+            if attempt == CONFLICT_RETRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
+
+
+def _load_once(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> LoadResult:
     totals = totals_of(fl.parts)
     rows = sum(len(p.frame) for p in fl.parts)
     con.execute("BEGIN TRANSACTION")
