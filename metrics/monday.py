@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics import decision_log, decisions, freshness, google_trust, plan90, targets, weekly
+from metrics import decision_log, decisions, evaluate, freshness, google_trust, plan90, targets, weekly
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class MondayView:
     target_status: dict[str, str | None]      # KPI → ahead / on_track / behind (None: no target or data)
     trust_codes: tuple[str, ...]              # GA4 data-trust warnings (i18n keys) for the week
     overdue: tuple[plan90.Overdue, ...]       # plan milestones past their due date
+    channel_cpl_history: dict[str, tuple[float | None, float | None]]  # channel → (4-week CPL, same week last year)
 
 
 def targets_now(con: duckdb.DuckDBPyConnection, summary: weekly.WeekSummary
@@ -44,7 +45,19 @@ def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> Monda
     week_end = week_start + timedelta(days=6)
     return MondayView(week_start, prev_w, next_w, summary, weekly.channel_table(con, week_start),
                       tuple(freshness.notes(con, week_start)), tv, ts,
-                      google_trust.ga4_warnings(con, week_start, week_end), tuple(plan90.overdue(con, today)))
+                      google_trust.ga4_warnings(con, week_start, week_end), tuple(plan90.overdue(con, today)),
+                      channel_cpl_history(con, week_start, today))
+
+
+def channel_cpl_history(con: duckdb.DuckDBPyConnection, week_start: date, today: date
+                        ) -> dict[str, tuple[float | None, float | None]]:
+    """Per channel: CPL over the 4 weeks to `week_start` and in the same ISO week a year earlier."""
+    out = {}
+    for g in evaluate.compare_week(con, week_start, "channel", ("cpl",), today):
+        if g.key and g.key[0] is not None:
+            c = g.kpis["cpl"]
+            out[g.key[0]] = (c.rolling_4w.value, c.last_year.value)
+    return out
 
 
 @dataclass(frozen=True)

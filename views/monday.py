@@ -93,6 +93,10 @@ st.dataframe(
         t("monday.col.leads"): [fmt.number(v, lang) for v in table["leads"]],
         t("monday.col.cpl"): [fmt.money(v, ctx.currency, lang) for v in table["cpl"]],
         t("monday.col.prev_cpl"): [fmt.money(v, ctx.currency, lang) for v in table["previous_cpl"]],
+        t("monday.col.cpl_4w"): [fmt.money(view.channel_cpl_history.get(c, (None, None))[0], ctx.currency, lang)
+                                 for c in table["channel"]],
+        t("monday.col.cpl_last_year"): [fmt.money(view.channel_cpl_history.get(c, (None, None))[1], ctx.currency,
+                                                  lang) for c in table["channel"]],
         t("monday.col.clicks"): [fmt.number(v, lang) for v in table["clicks"]],
     },
     hide_index=True,

@@ -189,3 +189,7 @@ STRINGS.update({
     "monday.side.leads": {"nb": "leads etter kilde: {counts}", "en": "leads by source: {counts}"},
     "source.platform_short": {"nb": "plattformene", "en": "platforms"},
 })
+STRINGS.update({
+    "monday.col.cpl_4w": {"nb": "CPL 4 uker", "en": "CPL 4 weeks"},
+    "monday.col.cpl_last_year": {"nb": "CPL samme uke i fjor", "en": "CPL same week last year"},
+})
