@@ -139,6 +139,10 @@ def build_figures(s: dict) -> dict[str, dict]:
     v, b = (_get(br, "memory", "monday", "peak_rss_mb") if good else None), (_get(br, "memory", "minimal", "peak_rss_mb") if good else None)
     f["app_memory"] = figure("App server memory, peak (MB)", v, "MB", "minimal page server", b,
                              f"≤ {T['app_memory_mb']:g} MB", (v <= T["app_memory_mb"]) if v is not None else None)
+    for k, name in (("week_click", "week_click"), ("rerun", "rerun_key_monday")):
+        err = _get(br, "errors", name)
+        if err:
+            f[k]["note"] = err
     if not good and br is not None:
         for k in ("page_load", "first_load", "week_click", "rerun", "app_memory"):
             f[k]["note"] = br.get("error", "skipped")

@@ -132,7 +132,7 @@ def rerun_key(page, want: dict) -> float:
     page.evaluate(WATCH_JS)
     t = time.perf_counter()
     page.keyboard.press("r")
-    page.wait_for_function(COMPLETE_JS, arg={**want, "rerun": True}, polling="raf", timeout=30_000)
+    page.wait_for_function(COMPLETE_JS, arg={**want, "rerun": True}, polling="raf", timeout=10_000)
     return time.perf_counter() - t
 
 
@@ -174,21 +174,34 @@ def measure(data_dir: str, runs: int) -> dict:
                 out["loads"] = loads
                 out["load"] = {k: statistics.median(v) for k, v in loads.items()}
 
+                errors: dict[str, str] = {}
+
+                def attempt(name: str, fn):
+                    """One measurement; a failure is recorded and the others still run."""
+                    try:
+                        return fn()
+                    except Exception as exc:
+                        errors[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+                        return None
+
                 ctx = browser.new_context(viewport={"width": 1280, "height": 1400})
                 page = ctx.new_page()
                 page.goto(servers["monday"].url, wait_until="commit")
                 page.wait_for_function(COMPLETE_JS, arg=monday_want, polling="raf", timeout=120_000)
-                clicks = [pick_week(page, monday_want, i) for i in range(1, runs + 1)]
+                clicks = attempt("week_click", lambda: [pick_week(page, monday_want, i) for i in range(1, runs + 1)])
                 out["week_clicks"] = clicks
-                out["week_click"] = statistics.median(clicks)
-                out["rerun_key_monday"] = statistics.median(rerun_key(page, monday_want) for _ in range(runs))
+                out["week_click"] = statistics.median(clicks) if clicks else None
+                reruns = attempt("rerun_key_monday", lambda: [rerun_key(page, monday_want) for _ in range(runs)])
+                out["rerun_key_monday"] = statistics.median(reruns) if reruns else None
                 ctx.close()
                 ctx = browser.new_context(viewport={"width": 1280, "height": 1400})
                 page = ctx.new_page()
                 page.goto(servers["minimal"].url, wait_until="commit")
                 page.wait_for_function(COMPLETE_JS, arg=minimal_want, polling="raf", timeout=60_000)
-                out["rerun_key_minimal"] = statistics.median(rerun_key(page, minimal_want) for _ in range(runs))
+                reruns = attempt("rerun_key_minimal", lambda: [rerun_key(page, minimal_want) for _ in range(runs)])
+                out["rerun_key_minimal"] = statistics.median(reruns) if reruns else None
                 ctx.close()
+                out["errors"] = errors
             finally:
                 browser.close()
         out["memory"] = {k: s.memory_mb() for k, s in servers.items()}
