@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from i18n import fmt
@@ -86,9 +87,9 @@ decision_table.render(ctx)
 
 st.subheader(t("monday.channels"), anchor=False)
 table = view.channels
-st.dataframe(
-    {
-        t("monday.col.channel"): [labels.channel(c, lang) for c in table["channel"]],
+st.table(
+    pd.DataFrame({
+        t("monday.col.channel"): [md_escape(labels.channel(c, lang)) for c in table["channel"]],  # st.table renders Markdown
         t("monday.col.spend"): [fmt.money(v, ctx.currency, lang) for v in table["spend"]],
         t("monday.col.leads"): [fmt.number(v, lang) for v in table["leads"]],
         t("monday.col.cpl"): [fmt.money(v, ctx.currency, lang) for v in table["cpl"]],
@@ -98,9 +99,7 @@ st.dataframe(
         t("monday.col.cpl_last_year"): [fmt.money(view.channel_cpl_history.get(c, (None, None))[1], ctx.currency,
                                                   lang) for c in table["channel"]],
         t("monday.col.clicks"): [fmt.number(v, lang) for v in table["clicks"]],
-    },
-    hide_index=True,
-    width="stretch",
+    }).set_index(t("monday.col.channel")),
 )
 
 # Below the fold: what is late in the plan, and the trends (charts only on request: each chart
