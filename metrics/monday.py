@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics import decision_log, decisions, evaluate, freshness, google_trust, plan90, targets, weekly
+from metrics import (aggregate, decision_log, decisions, evaluate, freshness, google_trust, leads, periods, plan90,
+                     targets, weekly)
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,24 @@ def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> Monda
     return MondayView(week_start, prev_w, next_w, summary, weekly.channel_table(con, week_start),
                       tuple(freshness.notes(con, week_start)), tv, ts,
                       google_trust.ga4_warnings(con, week_start, week_end), tuple(plan90.overdue(con, today)),
-                      channel_cpl_history(con, week_start, today))
+                      channel_cpl_history(con, week_start))
 
 
-def channel_cpl_history(con: duckdb.DuckDBPyConnection, week_start: date, today: date
+def channel_cpl_history(con: duckdb.DuckDBPyConnection, week_start: date
                         ) -> dict[str, tuple[float | None, float | None]]:
-    """Per channel: CPL over the 4 weeks to `week_start` and in the same ISO week a year earlier."""
-    out = {}
-    for g in evaluate.compare_week(con, week_start, "channel", ("cpl",), today):
-        if g.key and g.key[0] is not None:
-            c = g.kpis["cpl"]
-            out[g.key[0]] = (c.rolling_4w.value, c.last_year.value)
-    return out
+    """Per channel: CPL over the 4 weeks to `week_start` and in the same ISO week a year earlier.
+
+    Two aggregation reads (one per window) rather than a full week comparison: the Monday view
+    already has this week and the week before.
+    """
+    basis = leads.basis(con)
+    out: dict[str, list[float | None]] = {}
+    windows = (periods.rolling_window(week_start, 4), periods.week_window(periods.same_week_last_year(week_start)))
+    for i, w in enumerate(windows):
+        for g in aggregate.window_sums(con, w.start, w.end, "channel"):
+            if g.key and g.key[0] is not None:
+                out.setdefault(g.key[0], [None, None])[i] = evaluate.result("cpl", leads.derive(g, basis)).value
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 @dataclass(frozen=True)

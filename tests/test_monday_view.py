@@ -32,7 +32,7 @@ def test_channel_cpl_over_four_weeks_and_last_year(tmp_path):
     with db.connect(ws) as con:
         load(con, FileLoad("f", "f", "google_ads", "A", frame["period_start"].min(), frame["period_end"].max(),
                            (Part("ad_performance", frame),)))
-        history = monday.channel_cpl_history(con, W, date(2026, 11, 25))
+        history = monday.channel_cpl_history(con, W)
     assert history["Paid Search"] == (pytest.approx(125.0), pytest.approx(200.0))
 
 
