@@ -119,3 +119,10 @@ def test_week_picker_and_previous_week_button(demo_db):
     assert not at.exception
     assert at.session_state["week_pick"] == DEMO_LAST_WEEK - timedelta(days=7)
     assert at.title[0].value.startswith("Uke 46")
+
+
+def test_the_demo_has_a_one_click_way_out(demo_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.button(key="demo_leave").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Arbeidsområder"

@@ -129,6 +129,9 @@ def sidebar(ctx: Ctx) -> Ctx:
         st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
         if ctx.is_demo:
             st.caption(f":orange-badge[{tr(lang, 'app.demo_badge')}] {tr(lang, 'app.demo_notice')}")
+            if "views/workspaces.py" in st.session_state.get("_routed_pages", ()) and st.button(
+                    tr(lang, "app.demo_leave"), key="demo_leave", icon=":material/logout:"):
+                st.switch_page("views/workspaces.py")
         if st.session_state.get("_lang_pick") != lang:
             st.session_state["_lang_pick"] = lang
         st.segmented_control("Språk · Language", list(LANG_LABELS), key="_lang_pick",
