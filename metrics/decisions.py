@@ -432,8 +432,16 @@ class _Targets:
             kind, name = tg.parse_scope(t.scope)
             self._by_kpi[t.kpi].append((t, kind, normalise(name) if name else None))
         self._memo: dict[tuple[Any, ...], float | None] = {}
+        # Which scopes each KPI's targets use: without a campaign (or channel) target the campaign
+        # (or channel) cannot change the answer, so it is left out of the memo key.
+        self._kinds = {kpi: {kind for _, kind, _ in ts} for kpi, ts in self._by_kpi.items()}
 
     def __call__(self, kpi: str, channel: str | None, campaign: str | None, week: date) -> float | None:
+        kinds = self._kinds.get(kpi, set())
+        if "campaign" not in kinds:
+            campaign = None
+        if "channel" not in kinds:
+            channel = None
         key = (kpi, channel, campaign, week)
         if key in self._memo:
             return self._memo[key]
