@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ws.demo_remove": {"nb": "Fjern demoen", "en": "Remove the demo"},
     "ws.demo_removed": {"nb": "Demoen er fjernet.", "en": "The demo was removed."},
     "ws.demo_built": {"nb": "Demoen er klar.", "en": "The demo is ready."},
-    "ws.manage": {"nb": "Administrer arbeidsområder", "en": "Manage workspaces"},
+    "ws.manage": {"nb": "Administrer dette arbeidsområdet", "en": "Manage this workspace"},
 
     # Settings shell
     "settings.title": {"nb": "Innstillinger", "en": "Settings"},
