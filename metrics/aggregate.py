@@ -205,10 +205,9 @@ def _params(con: duckdb.DuckDBPyConnection, currency: str | None, **extra: objec
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object], nkeys: int) -> list[Group]:
-    out = []
-    for r in con.execute(sql, params).fetchall():
-        out.append(Group(tuple(r[:nkeys]), {f: float(v) for f, v in zip(SUM_FIELDS, r[nkeys:])}))
-    return out
+    fields = SUM_FIELDS
+    return [Group(tuple(r[:nkeys]), dict(zip(fields, map(float, r[nkeys:]))))
+            for r in con.execute(sql, params).fetchall()]
 
 
 def window_sums(con: duckdb.DuckDBPyConnection, start: date, end: date, grain: Grain = "all",
