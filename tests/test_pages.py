@@ -126,3 +126,19 @@ def test_the_demo_has_a_one_click_way_out(demo_db):
     at.button(key="demo_leave").click().run()
     assert not at.exception
     assert at.title[0].value == "Arbeidsområder"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_page_runs_on_an_empty_workspace(data_dir, lang):
+    from warehouse import workspaces
+
+    workspaces.create("Ny bedrift AS", data_dir)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    assert at.metric == [] or len(at.metric) == 0          # no zeros made up for a workspace without data
+    for page in PAGE_FILES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception, f"{page} ({lang}): {at.exception}"
+        assert not at.error, f"{page} ({lang}) shows an error: {[e.value for e in at.error]}"
