@@ -125,3 +125,10 @@ def week_range(week_start: date, lang: str) -> str:
 def ratio(x: float | None, lang: str, decimals: int = 1) -> str:
     """ROAS 3.4 → nb '3,4', en '3.4'."""
     return number(x, lang, decimals)
+
+
+def month(d: date | None, lang: str) -> str:
+    """nb 'november 2026', en 'November 2026'."""
+    if d is None:
+        return DASH
+    return f"{_MONTHS[lang][d.month - 1]} {d.year}"

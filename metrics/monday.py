@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics import (aggregate, decision_log, decisions, evaluate, freshness, google_trust, leads, periods, plan90,
+from metrics import (aggregate, budget, decision_log, decisions, evaluate, freshness, google_trust, leads, periods, plan90,
                      targets, weekly)
 
 
@@ -88,3 +88,20 @@ def decision_view(con: duckdb.DuckDBPyConnection, week_start: date, today: date)
         latest,
         latest and decision_log.needs_snapshot(con, week_start, rows, today),
     )
+
+
+@dataclass(frozen=True)
+class BudgetStrip:
+    """The judged week's month: planned vs spent per 70/20/10 bucket (shares as fractions)."""
+
+    month: date
+    has_plan: bool
+    rows: pd.DataFrame   # bucket, share, planned, actual, actual_share
+
+
+def budget_strip(con: duckdb.DuckDBPyConnection, week_start: date) -> BudgetStrip:
+    month = budget.month_start(week_start + timedelta(days=6))
+    frame = budget.by_bucket(con, month)
+    frame["share"] = [None if s is None or pd.isna(s) else s / 100 for s in frame["share"]]
+    has_plan = frame["planned"].notna().any()
+    return BudgetStrip(month, bool(has_plan), frame[["bucket", "share", "planned", "actual", "actual_share"]])

@@ -83,3 +83,9 @@ def test_dates_and_weeks():
     assert fmt.week_label(date(2026, 12, 28), "nb") == "uke 53"
     assert fmt.week_range(date(2026, 12, 28), "nb") == "28. desember 2026–3. januar 2027"
     assert fmt.week_range(date(2026, 11, 30), "en") == "30 November–6 December 2026"
+
+
+def test_month_names():
+    assert fmt.month(date(2026, 11, 16), "nb") == "november 2026"
+    assert fmt.month(date(2026, 11, 16), "en") == "November 2026"
+    assert fmt.month(None, "en") == "—"

@@ -47,3 +47,19 @@ def test_demo_view_has_targets_and_computes_verdicts_once(demo_master):
     assert verdicts.is_latest
     assert len(verdicts.top_nb) == 3 and len(verdicts.top_en) == 3
     assert {r.verdict for r in verdicts.rows if r.kind == "channel"} >= {"scale", "cut"}
+
+
+def test_budget_strip_for_the_judged_weeks_month(demo_master):
+    from metrics import budget
+
+    with db.connect(demo_master) as con:
+        strip = monday.budget_strip(con, DEMO_LAST_WEEK)
+        plan = budget.plan_for(con, date(2026, 11, 1))
+    assert strip.month == date(2026, 11, 1)          # week 47 ends on Sunday 22 November
+    assert strip.has_plan == (plan is not None)
+    assert list(strip.rows["bucket"]) == ["proven", "improvement", "experiment"]
+    if plan is not None:                              # shares shown as fractions: 70 % → 0.7
+        assert list(strip.rows["share"]) == [s / 100 for s in plan.shares]
+    spent = strip.rows["actual"].sum()
+    shares = [s for s in strip.rows["actual_share"] if s is not None]
+    assert spent > 0 and sum(shares) == pytest.approx(1.0)

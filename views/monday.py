@@ -111,5 +111,19 @@ if view.overdue:
                    due=fmt.day(item.due_date, lang), days=item.days_overdue))
     shell.page_link("views/plan_90.py", t("monday.open_plan"), ":material/event_note:")
 
+strip = cache.cached(monday_metrics.budget_strip, view.week_start)
+if strip.has_plan or strip.rows["actual"].sum() > 0:
+    st.subheader(t("monday.budget_title", month=fmt.month(strip.month, lang)), anchor=False)
+    st.table(pd.DataFrame({
+        t("plan.budget.col.bucket"): [t(f"plan.bucket.{b}") for b in strip.rows["bucket"]],
+        t("plan.budget.col.share"): [fmt.percent(v, lang, 0) for v in strip.rows["share"]],
+        t("plan.budget.col.planned"): [fmt.money(v, ctx.currency, lang) for v in strip.rows["planned"]],
+        t("plan.budget.col.actual"): [fmt.money(v, ctx.currency, lang) for v in strip.rows["actual"]],
+        t("plan.budget.col.actual_share"): [fmt.percent(v, lang, 0) for v in strip.rows["actual_share"]],
+    }).set_index(t("plan.budget.col.bucket")))
+    if not strip.has_plan:
+        st.caption(t("monday.budget_no_plan"))
+    shell.page_link("views/plan_budget.py", t("monday.open_budget"), ":material/pie_chart:")
+
 if st.toggle(t("monday.show_trends"), key="monday_trends"):
     charts.render_trends(ctx, view.week_start)

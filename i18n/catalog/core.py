@@ -193,3 +193,9 @@ STRINGS.update({
     "monday.col.cpl_4w": {"nb": "CPL 4 uker", "en": "CPL 4 weeks"},
     "monday.col.cpl_last_year": {"nb": "CPL samme uke i fjor", "en": "CPL same week last year"},
 })
+STRINGS.update({
+    "monday.budget_title": {"nb": "Budsjett 70/20/10 · {month}", "en": "Budget 70/20/10 · {month}"},
+    "monday.budget_no_plan": {"nb": "Ingen budsjettplan for måneden ennå — sett den på siden Budsjett.",
+                              "en": "No budget plan for the month yet — set one on the Budget page."},
+    "monday.open_budget": {"nb": "Åpne budsjettet", "en": "Open the budget"},
+})
