@@ -25,6 +25,7 @@ from connectors import channels, sniff
 from connectors.base import ImportRefused, ImportReport
 from connectors.messages import Msg, Refusal
 from warehouse import db, loader
+from warehouse.fx import currency as workspace_currency
 from warehouse.loader import FileLoad, Part
 
 PARSER_MODULES: tuple[str, ...] = (
@@ -178,11 +179,6 @@ def _preview(con: duckdb.DuckDBPyConnection | None, name: str, data: bytes) -> I
     if con is not None:
         fl = prepare(con, fl)
     return _report(fl, "ready")
-
-
-def workspace_currency(con: duckdb.DuckDBPyConnection) -> str:
-    rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
-    return rows[0][0] if rows and rows[0][0] else "NOK"
 
 
 def prepare(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> FileLoad:

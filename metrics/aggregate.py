@@ -32,6 +32,7 @@ from typing import Final, Literal
 import duckdb
 
 from metrics.names import sql_normalise as _n
+from warehouse.fx import currency as workspace_currency
 
 Grain = Literal["all", "channel", "source", "campaign"]
 
@@ -188,16 +189,6 @@ class MissingRate:
     currency: str
     rows: int
     amount: float        # in the row currency
-
-
-def workspace_currency(con: duckdb.DuckDBPyConnection) -> str:
-    """The reporting currency: workspace_meta `currency`, else the setting, else NOK."""
-    rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
-    if rows and rows[0][0]:
-        return str(rows[0][0])
-    from warehouse import settings
-
-    return str(settings.get(con, "currency") or "NOK")
 
 
 def _params(con: duckdb.DuckDBPyConnection, currency: str | None, **extra: object) -> dict[str, object]:

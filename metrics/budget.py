@@ -21,7 +21,6 @@ Money is in the workspace currency; no data is `None`, never 0.
 from __future__ import annotations
 
 import calendar
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Final, Literal
@@ -30,6 +29,7 @@ import duckdb
 import pandas as pd
 
 from metrics.names import sql_normalise
+from warehouse.fx import currency as workspace_currency
 
 BUCKETS: Final[tuple[str, ...]] = ("proven", "improvement", "experiment")
 DEFAULT_SHARES: Final[tuple[int, int, int]] = (70, 20, 10)
@@ -52,15 +52,6 @@ def days_in_month(d: date) -> int:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def reporting_currency(con: duckdb.DuckDBPyConnection) -> str:
-    """The workspace currency: the `currency` setting when set, else the workspace's own, else NOK."""
-    row = con.execute("SELECT value FROM settings WHERE key = 'currency'").fetchall()
-    if row:
-        return str(json.loads(row[0][0]))
-    meta = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
-    return meta[0][0] if meta else "NOK"
 
 
 # ---------------------------------------------------------------- size guidance
@@ -342,7 +333,7 @@ def channels(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _spend_rows(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
     """Rows whose whole period is inside [first, last]: campaign, channel, bucket, spend (converted or NaN), currency, raw."""
-    cur = reporting_currency(con)
+    cur = workspace_currency(con)
     return con.execute(
         f"""SELECT a.campaign, a.channel, {_BUCKET_SQL} AS bucket, a.currency, a.spend AS raw_spend,
                    CASE WHEN a.currency = ? THEN a.spend ELSE a.spend * f.rate END AS spend

@@ -34,8 +34,9 @@ def replace_rates(con: duckdb.DuckDBPyConnection, rows: list[tuple[date, str, fl
 
 
 def currency(con: duckdb.DuckDBPyConnection) -> str:
+    """The workspace's reporting currency (set when it was created), NOK when unset."""
     rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()
-    return rows[0][0] if rows else "NOK"
+    return str(rows[0][0]) if rows and rows[0][0] else "NOK"
 
 
 def set_currency(con: duckdb.DuckDBPyConnection, code: str) -> None:

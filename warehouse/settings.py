@@ -18,7 +18,6 @@ DEFAULTS: dict[str, Any] = {
     "revenue_lag_days": 28,         # days of spend left out when judging sales/revenue (ROAS)
     "excluded_weeks": [],           # week_start dates (ISO strings) left out of verdicts
     "brand_terms": [],
-    "currency": "NOK",
     "ga4_property_id": "",          # numeric GA4 property id for the API sync ("" = not connected)
     "gsc_site_url": "",             # Search Console property, e.g. sc-domain:example.no ("" = not connected)
     "ga4_lead_events_synced": None, # the lead events the stored GA4 API rows were pulled with (set by the sync)
