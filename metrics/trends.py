@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics import targets, weekly
+from metrics import evaluate, targets
 
 
 def weekly_series(con: duckdb.DuckDBPyConnection, week_start: date, weeks: int = 12) -> pd.DataFrame:
@@ -19,15 +19,9 @@ def weekly_series(con: duckdb.DuckDBPyConnection, week_start: date, weeks: int =
     Columns: week_start, spend, paid_leads, cpl, cpl_target. CPL is None for a week without paid leads.
     """
     first = week_start - timedelta(days=7 * (weeks - 1))
-    rows = []
-    source = weekly.lead_source(con)
-    for i in range(weeks):
-        w = first + timedelta(days=7 * i)
-        sums = weekly.period_sums(con, w, w + timedelta(days=6), source)
-        spend, leads = sums["spend"], sums["paid_leads"]
-        rows.append({"week_start": w, "spend": spend, "paid_leads": leads,
-                     "cpl": spend / leads if spend is not None and leads else None,
-                     "cpl_target": targets.target_in_force(con, "cpl", None, None, w)})
+    rows = [{"week_start": w, "spend": r.numerator, "paid_leads": r.denominator, "cpl": r.value,
+             "cpl_target": targets.target_in_force(con, "cpl", None, None, w)}
+            for w, r in evaluate.weekly_series(con, "cpl", "all", first, week_start)]
     return pd.DataFrame(rows)
 
 

@@ -63,3 +63,23 @@ def test_budget_strip_for_the_judged_weeks_month(demo_master):
     spent = strip.rows["actual"].sum()
     shares = [s for s in strip.rows["actual_share"] if s is not None]
     assert spent > 0 and sum(shares) == pytest.approx(1.0)
+
+
+def test_weekly_cpl_series_for_the_trend_chart(tmp_path):
+    from metrics import trends
+
+    ws = workspaces.create("t", tmp_path).path
+    weeks = [(W - timedelta(days=7 * i), s, c) for i, (s, c) in enumerate([(400, 4), (300, 0), (200, 1)])]
+    frame = _rows(weeks)
+    with db.connect(ws) as con:
+        load(con, FileLoad("f", "f", "google_ads", "A", frame["period_start"].min(), frame["period_end"].max(),
+                           (Part("ad_performance", frame),)))
+        series = trends.weekly_series(con, W, weeks=4)
+    # oldest first: an empty week, then 200/1, 300/0 (no CPL, not 0 or ∞), 400/4
+    assert list(series["week_start"]) == [W - timedelta(days=7 * i) for i in (3, 2, 1, 0)]
+    assert series["cpl"].iloc[0] is None or pd.isna(series["cpl"].iloc[0])
+    assert series["cpl"].iloc[1] == pytest.approx(200.0)
+    assert series["cpl"].iloc[2] is None or pd.isna(series["cpl"].iloc[2])
+    assert series["spend"].iloc[2] == pytest.approx(300.0)
+    assert series["cpl"].iloc[3] == pytest.approx(100.0)
+    assert series["cpl_target"].isna().all()          # no CPL target in this workspace
