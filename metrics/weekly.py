@@ -19,7 +19,7 @@ from metrics.kpis import CARD_KPIS, KPIS, evaluate
 from metrics.leads import LeadSource, lead_source
 
 __all__ = ["PAID_CHANNELS", "LeadSource", "lead_source", "period_sums", "week_summary", "channel_table",
-           "complete_weeks", "default_week", "freshness", "has_data", "data_range"]
+           "complete_weeks", "default_week", "freshness", "data_range"]
 
 
 def monday(d: date) -> date:
@@ -208,7 +208,3 @@ def freshness(con: duckdb.DuckDBPyConnection) -> list[SourceFreshness]:
         FROM facts f LEFT JOIN imp USING (source)
         ORDER BY f.source""").fetchall()
     return [SourceFreshness(r[0], r[1], r[2], int(r[3])) for r in rows]
-
-
-def has_data(con: duckdb.DuckDBPyConnection) -> bool:
-    return data_range(con)[1] is not None
