@@ -38,7 +38,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4   # 4: workspaces carry the weekly rollup (warehouse/rollup.py)
 WORKSPACE_NAME = "Stor konto AS"
 CURRENCY = "NOK"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
@@ -600,7 +600,7 @@ PART_SOURCES = {  # part name → (source, origin, file name recorded in imports
 
 def load_workspace(folder: Path, parts: dict[str, int]) -> Path:
     """Bulk-load every part into `<folder>/workspace/<WORKSPACE_NAME>.duckdb`; return its path."""
-    from warehouse import db, workspaces
+    from warehouse import db, rollup, workspaces
     from warehouse.contract import COLUMNS, MEASURES
 
     ws_dir = folder / "workspace"
@@ -635,6 +635,8 @@ def load_workspace(folder: Path, parts: dict[str, int]) -> Path:
             con.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?, ?, ?, 'ok', NULL)",
                         [src, acct, last_day, imported_at])
         add_targets(con, folder)
+        with rollup.transaction(con):
+            rollup.rebuild(con)   # the parts bypassed the loader, so its weekly rollup too
         con.execute("CHECKPOINT")
     return ws.path
 

@@ -25,13 +25,17 @@ in a weekly series only rows whose period lies inside one ISO week count, keyed 
 """
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Final, Literal
 
 import duckdb
 
 from metrics.names import sql_normalise as _n
+from warehouse import rollup
 from warehouse.fx import currency as workspace_currency
 
 Grain = Literal["all", "channel", "source", "campaign"]
@@ -48,11 +52,9 @@ GRAIN_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "campaign": ("channel", "source", "campaign"),
 }
 
-_BASE = f"""
-WITH ad_all AS (
-    SELECT source, campaign, campaign_type, channel AS row_channel, sum(spend) AS spend
-    FROM ad_performance GROUP BY ALL
-),
+# Which channel each ad campaign is in, which campaign a normalised name means, which channels are
+# paid: shared by both readings below. `ad_all` is the only part that differs between them.
+_MAPPING = f"""
 ad_campaigns AS (
     SELECT a.source, a.campaign, a.campaign_type, a.row_channel,
            COALESCE(mc.channel, mt.channel, a.row_channel) AS channel, a.spend
@@ -62,14 +64,6 @@ ad_campaigns AS (
     LEFT JOIN channel_map mt ON mt.source = a.source AND mt.match_kind = 'campaign_type'
          AND lower(trim(mt.match_value)) = lower(trim(a.campaign_type))
 ),
-ad0 AS (
-    SELECT a.source, a.campaign, a.period_start, a.period_end, a.currency, c.channel,
-           a.spend, a.impressions, a.clicks, a.conversions, a.conversion_value
-    FROM ad_performance a
-    JOIN ad_campaigns c ON c.source = a.source AND c.campaign = a.campaign AND c.row_channel = a.channel
-         AND c.campaign_type IS NOT DISTINCT FROM a.campaign_type
-    WHERE a.period_start >= $start AND a.period_end <= $end
-),
 camp AS (
     SELECT {_n('campaign')} AS ncamp, arg_max(campaign, spend) AS campaign,
            arg_max(source, spend) AS source, arg_max(channel, spend) AS channel
@@ -78,6 +72,21 @@ camp AS (
 paid_ch AS (
     SELECT DISTINCT lower(channel) AS lch FROM ad_campaigns
     UNION SELECT lower(x) FROM unnest($paid) AS t(x)
+)"""
+
+_BASE = f"""
+WITH ad_all AS (
+    SELECT source, campaign, campaign_type, channel AS row_channel, sum(spend) AS spend
+    FROM ad_performance GROUP BY ALL
+),
+{_MAPPING},
+ad0 AS (
+    SELECT a.source, a.campaign, a.period_start, a.period_end, a.currency, c.channel,
+           a.spend, a.impressions, a.clicks, a.conversions, a.conversion_value
+    FROM ad_performance a
+    JOIN ad_campaigns c ON c.source = a.source AND c.campaign = a.campaign AND c.row_channel = a.channel
+         AND c.campaign_type IS NOT DISTINCT FROM a.campaign_type
+    WHERE a.period_start >= $start AND a.period_end <= $end
 ),
 facts0 AS (
     SELECT 'ad' AS fam, period_start, period_end, channel, source, campaign, currency, period_end AS fx_day,
@@ -128,22 +137,76 @@ facts0 AS (
 facts AS (
     -- Rows already in the workspace currency skip the rate lookup: the two ASOF joins sort every
     -- row they get, even against an empty fx_rates (≈ 75 % of this query on a 1 M-row workspace).
-    SELECT f.*, 1.0 AS rate, lower(f.channel) IN (SELECT lch FROM paid_ch) AS paid
+    SELECT f.*, 1.0 AS rate, lower(f.channel) IN (SELECT lch FROM paid_ch) AS paid, 1 AS n,
+           m_spend + m_value + m_crm_revenue + m_costs AS native_money
     FROM facts0 f WHERE f.currency = $cur
     UNION ALL
-    SELECT f.*, COALESCE(b.rate, a.rate) AS rate, lower(f.channel) IN (SELECT lch FROM paid_ch) AS paid
+    SELECT f.*, COALESCE(b.rate, a.rate) AS rate, lower(f.channel) IN (SELECT lch FROM paid_ch) AS paid, 1 AS n,
+           m_spend + m_value + m_crm_revenue + m_costs AS native_money
     FROM (SELECT * FROM facts0 WHERE currency IS DISTINCT FROM $cur) f
     ASOF LEFT JOIN fx_rates b ON f.currency = b.currency AND f.fx_day >= b.day
     ASOF LEFT JOIN fx_rates a ON f.currency = a.currency AND f.fx_day <= a.day
 )
 """
 
+# The same rows read from `fact_weeks` (warehouse/rollup.py): for windows of whole ISO weeks.
+_ROLLUP_FW = """
+WITH fw AS (
+    SELECT * FROM fact_weeks WHERE bucket_start >= $start AND bucket_end <= $end
+),"""
+_ROLLUP_FACTS = f"""
+ad_all AS (
+    SELECT source, campaign, campaign_type, row_channel, spend FROM ad_campaign_spend
+),
+{_MAPPING},
+facts0 AS (
+    SELECT 'ad' AS fam, w.bucket_start AS period_start, w.bucket_end AS period_end, c.channel, w.source,
+           w.campaign, w.currency, w.has_rate, w.n,
+           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
+           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+    FROM fw w
+    JOIN ad_campaigns c ON c.source = w.source AND c.campaign = w.campaign AND c.row_channel = w.channel
+         AND c.campaign_type IS NOT DISTINCT FROM w.campaign_type
+    WHERE w.fam = 'ad'
+    UNION ALL
+    SELECT 'ga4', w.bucket_start, w.bucket_end, COALESCE(gm.channel, c.channel, w.channel), c.source,
+           COALESCE(c.campaign, w.campaign), w.currency, w.has_rate, w.n,
+           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
+           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+    FROM fw w
+    LEFT JOIN camp c ON c.ncamp = w.ncamp
+    LEFT JOIN channel_map gm ON gm.source = 'ga4' AND gm.match_kind = 'campaign'
+         AND {_n('gm.match_value')} = w.ncamp
+    WHERE w.fam = 'ga4'
+    UNION ALL
+    SELECT 'crm', w.bucket_start, w.bucket_end, COALESCE(cm.channel, c.channel, w.channel, 'Unassigned'), c.source,
+           COALESCE(c.campaign, w.campaign), w.currency, w.has_rate, w.n,
+           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
+           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+    FROM fw w
+    LEFT JOIN camp c ON c.ncamp = w.ncamp
+    LEFT JOIN channel_map cm ON cm.source = 'crm' AND cm.match_kind = 'campaign'
+         AND {_n('cm.match_value')} = w.ncamp
+    WHERE w.fam IN ('crm_lead', 'crm_won')
+    UNION ALL
+    SELECT 'cost', w.bucket_start, w.bucket_end, w.channel, NULL, NULL, w.currency, w.has_rate, w.n,
+           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
+           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+    FROM fw w WHERE w.fam = 'cost'
+),
+facts AS (
+    SELECT f.*, CASE WHEN f.has_rate THEN 1.0 END AS rate,   -- money is already converted
+           lower(f.channel) IN (SELECT lch FROM paid_ch) AS paid
+    FROM facts0 f
+)
+"""
+_ROLLUP_BASE = _ROLLUP_FW + _ROLLUP_FACTS
 _SUMS = """
-    count(*) FILTER (WHERE fam = 'ad') AS n_ad,
-    count(*) FILTER (WHERE fam = 'ga4') AS n_ga4,
-    count(*) FILTER (WHERE fam = 'crm') AS n_crm,
-    count(*) FILTER (WHERE fam = 'cost') AS n_cost,
-    sum(count(*) FILTER (WHERE fam = 'ga4')) OVER ({part}) AS w_ga4,
+    coalesce(sum(n) FILTER (WHERE fam = 'ad'), 0) AS n_ad,
+    coalesce(sum(n) FILTER (WHERE fam = 'ga4'), 0) AS n_ga4,
+    coalesce(sum(n) FILTER (WHERE fam = 'crm'), 0) AS n_crm,
+    coalesce(sum(n) FILTER (WHERE fam = 'cost'), 0) AS n_cost,
+    sum(coalesce(sum(n) FILTER (WHERE fam = 'ga4'), 0)) OVER ({part}) AS w_ga4,
     coalesce(sum(m_spend * rate), 0) AS spend,
     coalesce(sum(m_impr), 0) AS impressions,
     coalesce(sum(m_clicks), 0) AS clicks,
@@ -191,8 +254,15 @@ class MissingRate:
     amount: float        # in the row currency
 
 
-def _params(con: duckdb.DuckDBPyConnection, currency: str | None, **extra: object) -> dict[str, object]:
-    return {"cur": currency or workspace_currency(con), "paid": list(PAID_CHANNELS), **extra}
+def _base(con: duckdb.DuckDBPyConnection, start: date, end: date, currency: str | None,
+          **extra: object) -> tuple[str, dict[str, object]]:
+    """The `facts` CTE for [start, end] and its parameters: from `fact_weeks` when the window is
+    whole ISO weeks in the workspace currency and the rollup is current, else from the raw tables."""
+    cur = workspace_currency(con)
+    aligned = start.weekday() == 0 and end.weekday() == 6
+    if aligned and (currency is None or currency == cur) and rollup.current(con):
+        return _ROLLUP_BASE, {"paid": list(PAID_CHANNELS), "start": start, "end": end, **extra}
+    return _BASE, {"cur": currency or cur, "paid": list(PAID_CHANNELS), "start": start, "end": end, **extra}
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object], nkeys: int) -> list[Group]:
@@ -201,18 +271,83 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object], n
             for r in con.execute(sql, params).fetchall()]
 
 
+_local = threading.local()   # the windows `prefetch` read ahead, per thread (Streamlit runs sessions in threads)
+
+
+@contextlib.contextmanager
+def prefetch(con: duckdb.DuckDBPyConnection, windows: Sequence[tuple[date, date]],
+             grains: Sequence[Grain]) -> Iterator[None]:
+    """Read the sums of several windows in one statement per grain; inside the block,
+    `window_sums(con, start, end, grain)` for those answers from them.
+
+    A page that shows this week, last week, the last four and the same week last year pays for
+    one query plan and one pass over the rollup instead of one per window. Windows that are not
+    whole ISO weeks (or a rollup that is not current) are read as usual, one by one.
+    """
+    store: dict[tuple[date, date, str], list[Group]] = {}
+    wins = list(dict.fromkeys(windows))
+    if wins and all(s.weekday() == 0 and e.weekday() == 6 for s, e in wins) and rollup.current(con):
+        for grain in dict.fromkeys(grains):
+            for w, groups in zip(wins, _many(con, wins, grain)):
+                store[(w[0], w[1], grain)] = groups
+    outer = getattr(_local, "store", None)
+    _local.store = (con, store)
+    try:
+        yield
+    finally:
+        _local.store = outer
+
+
+def _spans(wins: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The windows merged into disjoint date ranges (adjacent or overlapping windows join)."""
+    out: list[list[date]] = []
+    for s, e in sorted(wins):
+        if out and s <= out[-1][1] + timedelta(days=1):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _many(con: duckdb.DuckDBPyConnection, wins: list[tuple[date, date]], grain: Grain) -> list[list[Group]]:
+    keys = GRAIN_KEYS[grain]
+    cols = "".join(f", {k}" for k in keys)
+    spans = _spans(wins)
+    # One range scan per disjoint span (each prunes by the buckets' min/max), never a bucket twice.
+    fw = " UNION ALL ".join(f"SELECT * FROM fact_weeks WHERE bucket_start >= $s{i} AND bucket_end <= $e{i}"
+                            for i in range(len(spans)))
+    sql = (f"WITH win AS (SELECT unnest($ws) AS ws, unnest($we) AS we, unnest($wid) AS wid), fw AS ({fw}), "
+           f"{_ROLLUP_FACTS} SELECT wid{cols}, {_SUMS.format(part='PARTITION BY wid')} FROM facts "
+           f"JOIN win ON period_start >= ws AND period_end <= we WHERE rate IS NOT NULL "
+           f"GROUP BY wid{cols} ORDER BY wid{cols} NULLS LAST")
+    params: dict[str, object] = {"paid": list(PAID_CHANNELS), "ws": [s for s, _ in wins], "we": [e for _, e in wins],
+                                 "wid": list(range(len(wins)))}
+    for i, (s, e) in enumerate(spans):
+        params[f"s{i}"], params[f"e{i}"] = s, e
+    out: list[list[Group]] = [[] for _ in wins]
+    for g in _rows(con, sql, params, len(keys) + 1):
+        out[int(g.key[0])].append(Group(g.key[1:], g.sums))
+    if not keys:   # like window_sums: the `all` grain has one group even without data
+        out = [gs or [Group((), {f: 0.0 for f in SUM_FIELDS})] for gs in out]
+    return out
+
+
 def window_sums(con: duckdb.DuckDBPyConnection, start: date, end: date, grain: Grain = "all",
                 *, currency: str | None = None) -> list[Group]:
     """Sums per group over [start, end] (inclusive), counting only rows wholly inside it.
 
     The `all` grain always returns one group (with zero counts when there is no data).
     """
+    ahead = getattr(_local, "store", None)
+    if ahead is not None and ahead[0] is con and currency is None and (start, end, grain) in ahead[1]:
+        return list(ahead[1][(start, end, grain)])
     keys = GRAIN_KEYS[grain]
     cols = "".join(f"{k}, " for k in keys)
     group = f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)} NULLS LAST" if keys else ""
-    sql = (f"{_BASE} SELECT {cols}{_SUMS.format(part='')} FROM facts WHERE rate IS NOT NULL "
+    base, params = _base(con, start, end, currency)
+    sql = (f"{base} SELECT {cols}{_SUMS.format(part='')} FROM facts WHERE rate IS NOT NULL "
            f"AND period_start >= $start AND period_end <= $end{group}")
-    return _rows(con, sql, _params(con, currency, start=start, end=end), len(keys))
+    return _rows(con, sql, params, len(keys))
 
 
 def weekly_sums(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date, grain: Grain = "all",
@@ -224,21 +359,21 @@ def weekly_sums(con: duckdb.DuckDBPyConnection, first_week: date, last_week: dat
     """
     keys = GRAIN_KEYS[grain]
     cols = ", ".join(("week_start",) + keys)
-    sql = (f"{_BASE} SELECT CAST(date_trunc('week', period_start) AS DATE) AS week_start"
+    base, params = _base(con, first_week, last_week + timedelta(days=6), currency)
+    sql = (f"{base} SELECT CAST(date_trunc('week', period_start) AS DATE) AS week_start"
            f"{''.join(', ' + k for k in keys)}, {_SUMS.format(part='PARTITION BY week_start')} FROM facts "
            f"WHERE rate IS NOT NULL "
            f"AND date_trunc('week', period_start) = date_trunc('week', period_end) "
            f"AND period_start >= $start AND period_end <= $end GROUP BY {cols} ORDER BY {cols} NULLS LAST")
-    from datetime import timedelta
-
-    return _rows(con, sql, _params(con, currency, start=first_week, end=last_week + timedelta(days=6)), len(keys) + 1)
+    return _rows(con, sql, params, len(keys) + 1)
 
 
 def missing_fx(con: duckdb.DuckDBPyConnection, start: date, end: date, *, currency: str | None = None
                ) -> list[MissingRate]:
     """Rows in [start, end] whose currency has no rate: left out of every sum, reported here."""
-    sql = (f"{_BASE} SELECT fam, currency, count(*), sum(m_spend + m_value + m_crm_revenue + m_costs) "
+    base, params = _base(con, start, end, currency)
+    sql = (f"{base} SELECT fam, currency, sum(n), sum(native_money) "
            f"FROM facts WHERE rate IS NULL AND period_start >= $start AND period_end <= $end "
            f"GROUP BY fam, currency ORDER BY fam, currency")
-    rows = con.execute(sql, _params(con, currency, start=start, end=end)).fetchall()
+    rows = con.execute(sql, params).fetchall()
     return [MissingRate(r[0], r[1], int(r[2]), float(r[3] or 0)) for r in rows]

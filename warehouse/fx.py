@@ -6,6 +6,8 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from warehouse import rollup
+
 
 def rates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT day, currency, rate FROM fx_rates ORDER BY day DESC, currency").df()
@@ -21,15 +23,11 @@ def replace_rates(con: duckdb.DuckDBPyConnection, rows: list[tuple[date, str, fl
         if rate is None or not float(rate) > 0:
             raise ValueError(f"Row {i}: the rate must be a positive number (1 {cur} in the reporting currency).")
         clean.append((day, cur, float(rate)))
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with rollup.transaction(con):
         con.execute("DELETE FROM fx_rates")
         if clean:
             con.executemany("INSERT OR REPLACE INTO fx_rates VALUES (?, ?, ?)", clean)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        rollup.rebuild(con)   # every converted amount may change
     return len(clean)
 
 
@@ -43,4 +41,6 @@ def set_currency(con: duckdb.DuckDBPyConnection, code: str) -> None:
     code = code.strip().upper()
     if len(code) != 3 or not code.isalpha():
         raise ValueError("Use a three-letter currency code such as NOK.")
-    con.execute("INSERT OR REPLACE INTO workspace_meta VALUES ('currency', ?)", [code])
+    with rollup.transaction(con):
+        con.execute("INSERT OR REPLACE INTO workspace_meta VALUES ('currency', ?)", [code])
+        rollup.rebuild(con)   # sums are kept in the workspace currency

@@ -6,7 +6,8 @@ the import log needs. `load` then, in one transaction:
 1. returns `unchanged` when the same bytes were loaded before and nothing newer overlapped them;
 2. deletes the rows of the same source + account whose period overlaps the new range
    (so a re-import or an overlapping export never double-counts);
-3. inserts the new rows tagged with a new import id and records the import with its totals.
+3. inserts the new rows tagged with a new import id and records the import with its totals;
+4. rebuilds the weekly rollup (`warehouse.rollup`) of the weeks the deleted and new rows cover.
 
 A failure anywhere rolls everything back: the workspace is unchanged.
 """
@@ -23,6 +24,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from warehouse import rollup
 from warehouse.contract import COLUMNS, MEASURES, SOURCE_SCOPED
 
 Origin = Literal["file", "api", "demo"]
@@ -99,7 +101,8 @@ def _unchanged(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> int | None:
     return row[0][0] if row else None
 
 
-def _delete_overlap(con: duckdb.DuckDBPyConnection, fl: FileLoad, table: str) -> int:
+def _delete_overlap(con: duckdb.DuckDBPyConnection, fl: FileLoad, table: str,
+                    touched: dict[str, list[date]]) -> int:
     # Table name comes from the contract, never from a file.
     where = "account = ? AND period_start <= ? AND period_end >= ?"
     params: list[object] = [fl.account, fl.date_to, fl.date_from]
@@ -111,8 +114,18 @@ def _delete_overlap(con: duckdb.DuckDBPyConnection, fl: FileLoad, table: str) ->
         params.append(fl.source)
     n = con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchall()[0][0]
     if n:
+        lo, hi = rollup.span(con, table, where, params)
         con.execute(f"DELETE FROM {table} WHERE {where}", params)
+        _touched(touched, table, lo, hi)
     return int(n)
+
+
+def _touched(touched: dict[str, list[date]], table: str, lo: date | None, hi: date | None) -> None:
+    """Widen `touched[table]` (the dates whose weekly rollup must be rebuilt) to cover [lo, hi]."""
+    if lo is None or hi is None:
+        return
+    span = touched.setdefault(table, [lo, hi])
+    span[0], span[1] = min(span[0], lo), max(span[1], hi)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, part: Part, import_id: int) -> int:
@@ -173,11 +186,18 @@ def _load_once(con: duckdb.DuckDBPyConnection, fl: FileLoad) -> LoadResult:
             con.execute("ROLLBACK")
             return LoadResult("unchanged", same, rows, totals)
         replaced = 0
+        fresh = rollup.current(con)
+        touched: dict[str, list[date]] = {}
         for table in dict.fromkeys(p.table for p in fl.parts):
-            replaced += _delete_overlap(con, fl, table)
+            replaced += _delete_overlap(con, fl, table, touched)
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchall()[0][0]
         for part in fl.parts:
             _insert(con, part, import_id)
+            if len(part.frame):
+                _touched(touched, part.table, pd.Timestamp(part.frame["period_start"].min()).date(),
+                         pd.Timestamp(part.frame["period_end"].max()).date())
+        # The weekly sums of the weeks this load changed.
+        rollup.update(con, {t: (lo, hi) for t, (lo, hi) in touched.items()}, fresh)
         con.execute(
             """INSERT INTO imports (import_id, file_name, file_hash, source, account, fact_table, date_from, date_to,
                    rows, currency, totals, warnings, origin, status, imported_at)
@@ -201,11 +221,15 @@ def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
     con.execute("BEGIN TRANSACTION")
     try:
         removed = 0
+        fresh = rollup.current(con)
+        touched: dict[str, tuple[date | None, date | None]] = {}
         for table in COLUMNS:
             n = con.execute(f"SELECT count(*) FROM {table} WHERE import_id = ?", [import_id]).fetchall()[0][0]
             if n:
+                touched[table] = rollup.span(con, table, "import_id = ?", [import_id])
                 con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
                 removed += int(n)
+        rollup.update(con, touched, fresh)
         con.execute("UPDATE imports SET status = 'undone' WHERE import_id = ?", [import_id])
         con.execute("COMMIT")
     except BaseException:

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import rollup
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+ROLLUP_MIGRATION = "0007_fact_weeks"
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -77,6 +80,8 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> list[in
         for m in todo:
             con.execute(m.sql)
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [m.version, m.name])
+        if any(m.name == ROLLUP_MIGRATION for m in todo):
+            rollup.rebuild(con)   # fill the weekly rollup from the facts the workspace already holds
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

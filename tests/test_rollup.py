@@ -1,0 +1,254 @@
+"""The weekly rollup (`warehouse/rollup.py`) gives the sums the raw fact tables give, after every
+kind of write, and is not used when it is out of step.
+
+Each scenario writes through the product's own writers (loader, undo, entered costs, rates,
+currency, channel map) and then compares every aggregation the metrics layer offers — windows of
+whole weeks at every grain, weekly series, missing rates, several windows read at once — read
+from the rollup against the same read from the raw tables.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+import pytest
+
+from metrics import aggregate, manual
+from tests.metrics_support import D, put
+from warehouse import db, fx, loader, rollup, workspaces
+
+WEEK = D("2026-11-16")
+WINDOWS = [(WEEK - timedelta(days=7 * k), WEEK - timedelta(days=7 * k) + timedelta(days=6)) for k in range(7)] + [
+    (WEEK - timedelta(days=21), WEEK + timedelta(days=6)),          # four weeks
+    (D("2026-10-26"), D("2026-12-06")),                               # six weeks around the monthly block
+    (D("2025-11-17"), D("2025-11-23")),                               # same week last year
+]
+
+
+def _raw(fn, *args, **kw):
+    """`fn(*args)` with the rollup switched off (every sum read from the raw tables)."""
+    saved = rollup.current
+    rollup.current = lambda con: False
+    try:
+        return fn(*args, **kw)
+    finally:
+        rollup.current = saved
+
+
+def _same(a: list[aggregate.Group], b: list[aggregate.Group]) -> None:
+    assert [g.key for g in a] == [g.key for g in b]
+    for ga, gb in zip(a, b):
+        for f in aggregate.SUM_FIELDS:
+            assert math.isclose(ga[f], gb[f], rel_tol=1e-9, abs_tol=1e-9), (ga.key, f, ga[f], gb[f])
+
+
+def assert_rollup_matches(con) -> None:
+    assert rollup.current(con), "the rollup should be in step after a write through a writer"
+    for start, end in WINDOWS:
+        for grain in ("all", "channel", "source", "campaign"):
+            _same(aggregate.window_sums(con, start, end, grain), _raw(aggregate.window_sums, con, start, end, grain))
+        assert aggregate.missing_fx(con, start, end) == _raw(aggregate.missing_fx, con, start, end)
+    for grain in ("all", "channel", "campaign"):
+        _same(aggregate.weekly_sums(con, WEEK - timedelta(days=70), WEEK, grain),
+              _raw(aggregate.weekly_sums, con, WEEK - timedelta(days=70), WEEK, grain))
+    with aggregate.prefetch(con, WINDOWS, ("all", "channel")):
+        ahead = {(s, e, g): aggregate.window_sums(con, s, e, g) for s, e in WINDOWS for g in ("all", "channel")}
+    for (s, e, g), groups in ahead.items():
+        _same(groups, _raw(aggregate.window_sums, con, s, e, g))
+
+
+def _facts(con) -> None:
+    # Two weeks of Google Ads days, one Meta row in EUR, a LinkedIn month (a block across weeks),
+    # a Tue–Thu row (inside one week), GA4 rows joining campaigns by name, CRM deals won later,
+    # a month of agency cost, and last year's week.
+    put(con, "ad_performance", [
+        {"day": "2026-11-16", "campaign": "Brand_Search", "spend": 1000, "clicks": 100, "impressions": 2000,
+         "conversions": 10, "conversion_value": 5000},
+        {"day": "2026-11-17", "campaign": "Generic", "spend": 3000, "clicks": 50, "impressions": 10000,
+         "conversions": 2, "conversion_value": 1000},
+        {"day": "2026-11-10", "campaign": "Brand_Search", "spend": 800, "clicks": 80, "impressions": 1600,
+         "conversions": 4, "conversion_value": 2000},
+        {"day": "2025-11-18", "campaign": "Brand_Search", "spend": 500, "clicks": 40, "impressions": 900,
+         "conversions": 3},
+        {"period_start": "2026-11-03", "period_end": "2026-11-05", "campaign": "Generic", "spend": 240,
+         "clicks": 12, "conversions": 1},
+    ])
+    put(con, "ad_performance", [
+        {"day": "2026-11-18", "campaign": "Retarget", "channel": "Paid Social", "campaign_type": "Traffic",
+         "currency": "EUR", "spend": 100, "clicks": 20, "impressions": 5000, "conversions": 4},
+    ], source="meta", account="m1")
+    put(con, "ad_performance", [
+        {"period_start": "2026-11-01", "period_end": "2026-11-30", "campaign": "B2B leads", "channel": "Paid Social",
+         "campaign_type": "Lead gen", "spend": 9000, "clicks": 300, "impressions": 40000, "conversions": 12},
+    ], source="linkedin", account="li")
+    put(con, "web_analytics", [
+        {"day": "2026-11-16", "channel_group": "Paid Search", "campaign": "brand search", "medium": "cpc",
+         "sessions": 90, "key_events": 8, "lead_events": 6, "purchases": 2},
+        {"day": "2026-11-17", "sessions": 400, "key_events": 5},
+        {"day": "2026-11-18", "channel_group": "Paid Social", "campaign": "retarget", "medium": "paid",
+         "sessions": 30, "key_events": 2, "lead_events": 1},
+        {"day": "2026-11-11", "channel_group": "Paid Search", "campaign": "Brand-Search", "sessions": 70,
+         "key_events": 4},
+    ])
+    put(con, "crm_deals", [
+        {"deal_id": "d1", "created_date": "2026-11-16", "campaign": "brand search", "won_date": "2026-11-20",
+         "value": 20000, "stage": "won"},
+        {"deal_id": "d2", "created_date": "2026-11-12", "channel": "Referral", "won_date": "2026-11-19",
+         "value": 800, "currency": "EUR", "stage": "won"},
+        {"deal_id": "d3", "created_date": "2026-11-17", "is_qualified": False},
+        {"deal_id": "d4", "created_date": "2026-11-05", "campaign": "generic"},
+    ])
+    put(con, "costs", [{"month": "2026-11-01", "item": "Byrå", "amount": 3000,
+                        "period_start": "2026-11-01", "period_end": "2026-11-30"}])
+
+
+@pytest.fixture()
+def con(tmp_path):
+    ws = workspaces.create("rollup", tmp_path)
+    with db.connect(ws.path) as c:
+        _facts(c)
+        fx.replace_rates(c, [(D("2026-11-18"), "EUR", 11.0)])
+        yield c
+
+
+def test_a_new_workspace_has_a_current_empty_rollup(tmp_path):
+    ws = workspaces.create("empty", tmp_path)
+    with db.connect(ws.path) as c:
+        assert rollup.current(c)
+        assert c.execute("SELECT count(*) FROM fact_weeks").fetchall() == [(0,)]
+        g = aggregate.window_sums(c, WEEK, WEEK + timedelta(days=6))
+        assert len(g) == 1 and g[0]["spend"] == 0 and g[0]["n_ad"] == 0
+
+
+def test_the_rollup_gives_the_hand_worked_week(con):
+    # Rows wholly inside the week: 1000 + 3000 NOK and 100 EUR × 11 = 1100 → 5100 NOK of ad
+    # spend; the LinkedIn month is not inside it. Agency: 3000 / 30 days × 7 = 700.
+    assert rollup.current(con)
+    g = aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]
+    assert g["spend"] == pytest.approx(5100)
+    assert g["other_costs"] == pytest.approx(700)
+    assert g["n_ad"] == 3 and g["n_ga4"] == 3 and g["n_cost"] == 7
+    assert g["crm_leads"] == 1 and g["crm_customers"] == 2                # d3 unqualified; d1, d2 won
+    assert g["crm_revenue"] == pytest.approx(20000 + 800 * 11.0)          # d2's EUR at the latest earlier rate
+    # The month-long LinkedIn block counts in a window holding all of November.
+    month = aggregate.window_sums(con, D("2026-10-26"), D("2026-12-06"), "source")
+    assert {x.key[0]: x["spend"] for x in month}["linkedin"] == pytest.approx(9000)
+    # Weekly series: the block is in no week; the Tue–Thu row is in its week.
+    weeks = {x.key[0]: x["spend"] for x in aggregate.weekly_sums(con, D("2026-11-02"), WEEK)}
+    assert weeks == {D("2026-11-02"): pytest.approx(240), D("2026-11-09"): pytest.approx(800),
+                     WEEK: pytest.approx(5100)}
+    assert_rollup_matches(con)
+
+
+def test_reimporting_an_overlapping_range_rebuilds_only_what_changed(con):
+    before = con.execute("SELECT count(*) FROM fact_weeks WHERE bucket_start < DATE '2026-11-09'").fetchall()
+    put(con, "ad_performance", [
+        {"day": "2026-11-16", "campaign": "Brand_Search", "spend": 1500, "clicks": 120, "conversions": 12},
+        {"day": "2026-11-19", "campaign": "New campaign", "spend": 50, "clicks": 5},
+    ])
+    assert con.execute("SELECT count(*) FROM fact_weeks WHERE bucket_start < DATE '2026-11-09'").fetchall() == before
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["spend"] == pytest.approx(1500 + 50 + 1100)
+    assert_rollup_matches(con)
+
+
+def test_undo_entered_costs_rates_currency_and_channel_map_keep_it_in_step(con):
+    last = con.execute("SELECT max(import_id) FROM imports WHERE source = 'crm'").fetchall()[0][0]
+    loader.undo(con, last)
+    assert_rollup_matches(con)
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["crm_customers"] == 0
+
+    assert manual.add_cost(con, D("2026-11-01"), "Tools", "Paid Search", 600, "NOK") == []
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["other_costs"] == pytest.approx(700 + 140)
+    assert_rollup_matches(con)
+    entered = next(c for c in manual.costs(con) if c.item == "Tools")
+    manual.delete_cost(con, entered)
+    assert_rollup_matches(con)
+
+    fx.replace_rates(con, [(D("2026-11-01"), "EUR", 12.0)])
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["spend"] == pytest.approx(4000 + 1200)
+    assert_rollup_matches(con)
+    fx.replace_rates(con, [])                          # EUR now has no rate: left out and reported
+    assert aggregate.missing_fx(con, WEEK, WEEK + timedelta(days=6)) == [aggregate.MissingRate("ad", "EUR", 1, 100.0)]
+    assert_rollup_matches(con)
+
+    fx.replace_rates(con, [(D("2026-11-18"), "NOK", 0.09)])
+    fx.set_currency(con, "EUR")                        # NOK rows now need the NOK rate
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["spend"] == pytest.approx(
+        (1000 + 3000) * 0.09 + 100)
+    assert_rollup_matches(con)
+
+
+def test_editing_the_channel_map_needs_no_rebuild(con):
+    stamp = con.execute("SELECT value FROM workspace_meta WHERE key = 'rollup'").fetchall()
+    assert manual.save_channel_map(con, [manual.MapRow("google_ads", "campaign", "generic", "Display"),
+                                         manual.MapRow("crm", "campaign", "brand search", "Email")]) == []
+    assert con.execute("SELECT value FROM workspace_meta WHERE key = 'rollup'").fetchall() == stamp
+    channels = {g.key[0]: g for g in aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6), "channel")}
+    assert channels["Display"]["spend"] == pytest.approx(3000)
+    assert channels["Email"]["crm_leads"] == 1
+    assert_rollup_matches(con)
+
+
+def test_a_write_that_bypasses_the_writers_is_never_read_from_a_stale_rollup(con):
+    con.execute("UPDATE ad_performance SET spend = spend * 2 WHERE campaign = 'Generic'")
+    con.execute("INSERT INTO fx_rates VALUES (DATE '2026-11-19', 'EUR', 10.0)")
+    assert not rollup.current(con)
+    # Read from the raw tables: Generic's 3000 doubled.
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["spend"] == pytest.approx(1000 + 6000 + 1100)
+    # The next write through a writer rebuilds everything.
+    put(con, "web_analytics", [{"day": "2026-11-20", "sessions": 10, "key_events": 1}])
+    assert_rollup_matches(con)
+    assert aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6))[0]["spend"] == pytest.approx(1000 + 6000 + 1100)
+
+
+def test_an_older_workspace_gets_its_rollup_when_it_is_upgraded(tmp_path):
+    ws = workspaces.create("old", tmp_path)
+    with db.connect(ws.path) as c:
+        _facts(c)
+        # As a workspace from before the rollup existed: no table, no version 7, no stamp.
+        c.execute("DROP TABLE fact_weeks")
+        c.execute("DROP TABLE ad_campaign_spend")
+        c.execute("DELETE FROM schema_migrations WHERE version = 7")
+        c.execute("DELETE FROM workspace_meta WHERE key = 'rollup'")
+    db.forget(ws.path)
+    with db.connect(ws.path) as c:
+        assert c.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(7,)]
+        assert_rollup_matches(c)
+    assert list(tmp_path.glob("old.backup-v6*.duckdb")), "the upgrade keeps a backup of the old file"
+
+
+def test_the_demo_workspace_reads_the_same_from_the_rollup(demo_db):
+    with db.connect(demo_db) as c:
+        assert rollup.current(c)
+        last = D("2026-11-16")
+        for k in range(0, 30, 3):
+            w = last - timedelta(days=7 * k)
+            for grain in ("all", "channel", "campaign"):
+                _same(aggregate.window_sums(c, w, w + timedelta(days=6), grain),
+                      _raw(aggregate.window_sums, c, w, w + timedelta(days=6), grain))
+        _same(aggregate.weekly_sums(c, last - timedelta(days=7 * 29), last, "campaign"),
+              _raw(aggregate.weekly_sums, c, last - timedelta(days=7 * 29), last, "campaign"))
+
+
+def test_windows_that_are_not_whole_weeks_are_read_from_the_raw_tables(con):
+    calls = []
+    saved = rollup.current
+
+    def spy(c):
+        calls.append(1)
+        return saved(c)
+
+    rollup.current = spy
+    try:
+        g = aggregate.window_sums(con, D("2026-11-01"), D("2026-11-30"), "source")   # a calendar month
+    finally:
+        rollup.current = saved
+    assert calls == []          # not even asked: the month does not start on a Monday
+    assert {x.key[0]: x["spend"] for x in g}["linkedin"] == pytest.approx(9000)
+
+
+def test_spans_merge_adjacent_and_overlapping_windows():
+    a, b = date(2026, 11, 2), date(2026, 11, 8)
+    assert aggregate._spans([(a, b), (a + timedelta(days=7), b + timedelta(days=7)), (D("2025-11-17"),
+                                                                                        D("2025-11-23"))]) == [
+        (D("2025-11-17"), D("2025-11-23")), (a, b + timedelta(days=7))]

@@ -1,0 +1,210 @@
+"""`fact_weeks`: the canonical facts summed per ISO week, kept in step with every write.
+
+The Monday page reads weeks: this week, last week, the last four, a campaign's last twenty. Read
+from the raw fact tables, each of those sums unions three fact families, converts currencies row
+by row and groups a few hundred thousand rows. `fact_weeks` holds the same facts already summed
+per week (about a fortieth of the rows on a busy account), so `metrics.aggregate` reads windows
+made of whole weeks from it and everything else from the raw tables. Both give the same sums
+(`tests/test_rollup.py` checks every writer against the raw tables).
+
+What a row keeps is only what the fact rows of its own bucket decide, so a write rebuilds just
+the weeks it touched:
+
+- a *bucket* is the ISO week (Monday–Sunday) of rows that lie inside one week; a row spanning
+  more than one week (a block) keeps its own period as its bucket, so "wholly inside a window"
+  means the same for a bucket as for its rows;
+- the names that decide a channel (campaign, campaign type, the platform's channel, GA4's channel
+  group, the CRM's channel, the normalised campaign name) are kept as they are; `channel_map` and
+  the GA4/CRM-to-campaign join are applied when reading, so editing the map rebuilds nothing;
+- money is converted with `fx_rates` per fact row, exactly as `metrics.aggregate` does (the rate
+  of the row's last day, else the latest earlier, else the earliest later); rows without a rate
+  keep `has_rate = false` and their amounts in their own currency. A change of rates or of the
+  workspace currency rebuilds everything.
+
+Writers call `update` (or `rebuild`) inside their own transaction: `warehouse.loader` (load,
+undo), `warehouse.fx` (rates, currency), `metrics.manual` (entered costs). The rollup records a
+cheap stamp of what it was built from (`workspace_meta` key `rollup`); while the stamp does not
+match — say after a hand-made SQL edit — sums are read from the raw tables, and the next write
+through a writer rebuilds it whole.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Final
+
+import duckdb
+
+from metrics.names import sql_normalise as _n
+
+VERSION: Final[str] = "1"
+
+# Fact table → rollup families. CRM deals and costs are rebuilt whole: a deal's won date may lie
+# years after its created date, and a month's cost is spread over days of two ISO weeks.
+FAMILIES: Final[dict[str, tuple[str, ...]]] = {
+    "ad_performance": ("ad",),
+    "web_analytics": ("ga4",),
+    "crm_deals": ("crm_lead", "crm_won"),
+    "costs": ("cost",),
+}
+_RANGED: Final[frozenset[str]] = frozenset({"ad", "ga4"})
+
+# Each branch yields the same columns; `$lo`/`$hi` bound the rows read (whole table when NULL).
+_RAW = f"""
+WITH raw AS (
+    SELECT 'ad' AS fam, period_start, period_end, source, campaign, campaign_type, channel,
+           CAST(NULL AS VARCHAR) AS ncamp, currency, period_end AS fx_day,
+           spend AS m_spend, CAST(impressions AS DOUBLE) AS m_impr, CAST(clicks AS DOUBLE) AS m_clicks,
+           conversions AS m_conv, conversion_value AS m_value,
+           0.0 AS m_sessions, 0.0 AS m_ga_leads, 0.0 AS m_ga_revenue, 0.0 AS m_purchases,
+           0.0 AS m_crm_leads, 0.0 AS m_customers, 0.0 AS m_crm_revenue, 0.0 AS m_costs
+    FROM ad_performance
+    WHERE 'ad' IN (SELECT unnest($fams)) AND ($lo IS NULL OR (period_start <= $hi AND period_end >= $lo))
+    UNION ALL
+    SELECT 'ga4', period_start, period_end, NULL, campaign, NULL, channel_group, {_n('campaign')}, $cur, period_end,
+           0, 0, 0, 0, 0,
+           CAST(sessions AS DOUBLE), COALESCE(lead_events, key_events), revenue, purchases,
+           0, 0, 0, 0
+    FROM web_analytics
+    WHERE 'ga4' IN (SELECT unnest($fams)) AND ($lo IS NULL OR (period_start <= $hi AND period_end >= $lo))
+    UNION ALL
+    SELECT 'crm_lead', created_date, created_date, NULL, campaign, NULL, channel, {_n('campaign')}, $cur,
+           created_date, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           CASE WHEN is_qualified THEN 1.0 ELSE 0.0 END, 0, 0, 0
+    FROM crm_deals WHERE 'crm_lead' IN (SELECT unnest($fams))
+    UNION ALL
+    SELECT 'crm_won', won_date, won_date, NULL, campaign, NULL, channel, {_n('campaign')}, COALESCE(currency, $cur),
+           won_date, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           0, 1.0, COALESCE(value, 0), 0
+    FROM crm_deals WHERE 'crm_won' IN (SELECT unnest($fams)) AND won_date IS NOT NULL
+    UNION ALL
+    SELECT 'cost', CAST(k.d AS DATE), CAST(k.d AS DATE), NULL, NULL, NULL, k.channel, NULL, k.currency,
+           CAST(k.d AS DATE), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           k.amount / (date_diff('day', k.period_start, k.period_end) + 1)
+    FROM (SELECT *, unnest(generate_series(CAST(period_start AS TIMESTAMP), CAST(period_end AS TIMESTAMP),
+                                           INTERVAL 1 DAY)) AS d FROM costs
+          WHERE 'cost' IN (SELECT unnest($fams))) AS k
+),
+rated AS (
+    SELECT r.*, 1.0 AS rate FROM raw r WHERE r.currency = $cur
+    UNION ALL
+    SELECT r.*, COALESCE(b.rate, a.rate) AS rate
+    FROM (SELECT * FROM raw WHERE currency IS DISTINCT FROM $cur) r
+    ASOF LEFT JOIN fx_rates b ON r.currency = b.currency AND r.fx_day >= b.day
+    ASOF LEFT JOIN fx_rates a ON r.currency = a.currency AND r.fx_day <= a.day
+),
+bucketed AS (
+    SELECT *, date_trunc('week', period_start) = date_trunc('week', period_end) AS in_week FROM rated
+)
+INSERT INTO fact_weeks
+SELECT fam,
+       CASE WHEN in_week THEN CAST(date_trunc('week', period_start) AS DATE) ELSE period_start END,
+       CASE WHEN in_week THEN CAST(date_trunc('week', period_start) AS DATE) + 6 ELSE period_end END,
+       source, campaign, campaign_type, channel, ncamp, currency, rate IS NOT NULL,
+       count(*),
+       sum(m_spend * rate), sum(m_impr), sum(m_clicks), sum(m_conv), sum(m_value * rate),
+       sum(m_sessions), sum(m_ga_leads), sum(m_ga_revenue), sum(m_purchases),
+       sum(m_crm_leads), sum(m_customers), sum(m_crm_revenue * rate), sum(m_costs * rate),
+       sum(m_spend), sum(m_spend + m_value + m_crm_revenue + m_costs)
+FROM bucketed
+WHERE $lo IS NULL OR (period_start <= $hi AND period_end >= $lo)
+GROUP BY ALL
+"""
+
+
+def _currency(con: duckdb.DuckDBPyConnection) -> str:
+    from warehouse.fx import currency
+
+    return currency(con)
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN … COMMIT around a write and its `refresh`; ROLLBACK on any error."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+_STAMP = """
+SELECT (SELECT count(*) FROM ad_performance) || '|' || (SELECT count(*) FROM web_analytics) || '|' ||
+       (SELECT count(*) FROM crm_deals) || '|' ||
+       (SELECT count(*) || ':' || coalesce(sum(hash(period_start, period_end, amount, currency, channel)), 0)
+        FROM costs) || '|' ||
+       (SELECT count(*) || ':' || coalesce(sum(hash(day, currency, rate)), 0) FROM fx_rates) || '|' ||
+       coalesce((SELECT value FROM workspace_meta WHERE key = 'currency'), '')
+"""
+
+
+def _stamp(con: duckdb.DuckDBPyConnection) -> str:
+    """What the rollup was built from, cheaply (≈ 2 ms on a busy account): the fact tables' row
+    counts, every cost and rate, the workspace currency. A write that bypassed the writers below
+    (a hand-made SQL edit) changes it, and the rollup is then not used until it is rebuilt."""
+    return f"{VERSION}|" + str(con.execute(_STAMP).fetchall()[0][0])
+
+
+def current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether `fact_weeks` matches the fact tables (else read the raw tables)."""
+    try:
+        rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'rollup'").fetchall()
+    except duckdb.CatalogException:
+        return False
+    return bool(rows) and rows[0][0] == _stamp(con)
+
+
+def _mark(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("INSERT OR REPLACE INTO workspace_meta VALUES ('rollup', ?)", [_stamp(con)])
+
+
+def _build(con: duckdb.DuckDBPyConnection, fams: Iterable[str], lo: date | None, hi: date | None) -> None:
+    fams = list(fams)
+    con.execute(_RAW, {"fams": fams, "lo": lo, "hi": hi, "cur": _currency(con)})
+    if "ad" in fams:
+        con.execute("DELETE FROM ad_campaign_spend")
+        con.execute("""INSERT INTO ad_campaign_spend
+                       SELECT source, campaign, campaign_type, channel, sum(native_spend)
+                       FROM fact_weeks WHERE fam = 'ad' GROUP BY ALL""")
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild every family from the fact tables and mark the rollup current (caller's transaction)."""
+    con.execute("DELETE FROM fact_weeks")
+    _build(con, [f for fams in FAMILIES.values() for f in fams], None, None)
+    _mark(con)
+
+
+def update(con: duckdb.DuckDBPyConnection, touched: dict[str, tuple[date | None, date | None]],
+           was_current: bool) -> None:
+    """After a write (in its transaction): rebuild what rows of each table in `touched` feed.
+
+    `touched` maps a fact table to the range [lo, hi] covering every row the write removed or
+    added (None, None: the whole table). `was_current`: `current(con)` before the write; when
+    the rollup was already out of step, everything is rebuilt instead.
+    """
+    if not was_current:
+        rebuild(con)
+        return
+    for table, (lo, hi) in touched.items():
+        for fam in FAMILIES.get(table, ()):
+            if fam in _RANGED and lo is not None and hi is not None:
+                lo_w = lo - timedelta(days=lo.weekday())
+                hi_w = hi + timedelta(days=6 - hi.weekday())
+                con.execute("DELETE FROM fact_weeks WHERE fam = ? AND bucket_start <= ? AND bucket_end >= ?",
+                            [fam, hi_w, lo_w])
+                _build(con, [fam], lo_w, hi_w)
+            else:
+                con.execute("DELETE FROM fact_weeks WHERE fam = ?", [fam])
+                _build(con, [fam], None, None)
+    _mark(con)
+
+
+def span(con: duckdb.DuckDBPyConnection, table: str, where: str, params: list[object]
+         ) -> tuple[date | None, date | None]:
+    """min(period_start), max(period_end) of the rows of `table` matching `where` (fixed SQL, bound params)."""
+    row = con.execute(f"SELECT min(period_start), max(period_end) FROM {table} WHERE {where}", params).fetchall()
+    return (row[0][0], row[0][1]) if row else (None, None)
