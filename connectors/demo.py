@@ -101,6 +101,7 @@ def build(path: str | Path, end: date | None = None) -> str:
     rng = np.random.default_rng(SEED)
 
     if path.exists():
+        db.release(path)
         for p in (path, path.with_name(path.name + ".wal")):
             if p.exists():
                 p.unlink()

@@ -1,6 +1,7 @@
 """Shared fixtures: a temporary data folder, the demo workspace (built once), AppTest helpers."""
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -8,6 +9,11 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+# Tests open, copy and lock workspace files from several processes right after using them, so the
+# test process closes each database at once; tests/test_linger.py covers the lingering default,
+# and the browser tests run their app servers with it.
+os.environ.setdefault("MANDAG_LINGER", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_END = date(2026, 11, 25)           # demo data runs to Sunday 2026-11-22

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from warehouse import db
+from warehouse import db, rollup
 
 SUFFIX = ".duckdb"
 DEMO_NAME = "Demo - Rørlegger Nord AS"
@@ -79,12 +79,13 @@ def create(name: str, folder: Path | None = None, *, currency: str = "NOK", demo
     path = path_for(name, folder)
     if path.exists():
         raise WorkspaceError(f"A workspace called “{name.strip()}” already exists.")
-    with db.connect(path) as con:
+    with db.connect(path) as con, rollup.transaction(con):
         con.executemany(
             "INSERT OR REPLACE INTO workspace_meta VALUES (?, ?)",
             [["currency", currency], ["is_demo", "1" if demo else "0"],
              ["created_at", datetime.now(timezone.utc).isoformat(timespec="seconds")]],
         )
+        rollup.rebuild(con)   # empty, in the workspace currency
     return Workspace(path.stem, path, demo)
 
 
@@ -96,6 +97,7 @@ def rename(old: str, new: str, folder: Path | None = None) -> Workspace:
         raise WorkspaceError(f"A workspace called “{new.strip()}” already exists.")
     with db.connect(src) as con:  # waits for other writers, and checkpoints the WAL into the file
         con.execute("CHECKPOINT")
+    db.release(src)
     src.rename(dst)
     db.forget(src)
     return Workspace(dst.stem, dst, get_meta(dst, "is_demo") == "1")
@@ -105,6 +107,7 @@ def delete(name: str, folder: Path | None = None) -> None:
     path = path_for(name, folder)
     if not path.exists():
         raise WorkspaceError(f"There is no workspace called “{name}”.")
+    db.release(path)
     for p in (path, path.with_name(path.name + ".wal")):
         if p.exists():
             p.unlink()

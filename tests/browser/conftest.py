@@ -39,6 +39,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, MANDAG_DATA=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+                   MANDAG_LINGER="1.5",   # the app's default (the test process itself runs without it)
                    **(env or {}))
         self.log = log
         self.proc = subprocess.Popen(
