@@ -58,6 +58,8 @@ from metrics.verdict_rules import (  # noqa: F401  (re-exported: the rule lives 
     _judge_cpl,
     Settled,
     settle,
+    settled_by_last,
+    settled_by_last_two,
 )
 
 
@@ -305,13 +307,15 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
                      if w == week or w not in rules.excluded_weeks]
     if exp is not None:
         history_weeks = [w for w in history_weeks if w <= _monday(exp["planned_end"])] or [week]
-    judged: list[Judgement] = []
-    last_bins: list[WeekBin] = []
-    weeks_running = 0
-    for w in history_weeks:
-        j, bins, weeks_running = at(w)
-        judged.append(j)
-        last_bins = bins
+    # Rule 4 needs the earlier Mondays only when the last two do not settle it on their own
+    # (`verdict_rules.settled_by_last_two`); on most rows they do, so most rows judge two Mondays.
+    j_last, last_bins, weeks_running = at(history_weeks[-1])
+    judged = [j_last]
+    if len(history_weeks) > 1 and not settled_by_last(j_last, rules):
+        j_prev = at(history_weeks[-2])[0]
+        judged = [j_prev, j_last]
+        if not settled_by_last_two(j_prev, j_last, rules):
+            judged = [at(w)[0] for w in history_weeks[:-2]] + judged
     if exp is not None:
         weeks_running = len(_all_weeks(first_week, week))
     window_weeks = [b.week_start for b in last_bins]

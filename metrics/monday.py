@@ -36,18 +36,28 @@ def targets_now(con: duckdb.DuckDBPyConnection, summary: weekly.WeekSummary
     return values, status
 
 
+def _windows(week_start: date) -> list[tuple[date, date]]:
+    """Every window the view sums: this week, last week, the last four, the same week last year."""
+    ws = [periods.week_window(week_start), periods.week_window(week_start - timedelta(days=7)),
+          periods.rolling_window(week_start, 4), periods.week_window(periods.same_week_last_year(week_start))]
+    return [(w.start, w.end) for w in ws]
+
+
 def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> MondayView:
     weeks = weekly.complete_weeks(con, today)
     i = weeks.index(week_start) if week_start in weeks else None
     prev_w = weeks[i + 1] if i is not None and i + 1 < len(weeks) else None
     next_w = weeks[i - 1] if i is not None and i > 0 else None
-    summary = weekly.week_summary(con, week_start)
+    with aggregate.prefetch(con, _windows(week_start), ("all", "channel")):
+        summary = weekly.week_summary(con, week_start)
+        channels = weekly.channel_table(con, week_start)
+        history = channel_cpl_history(con, week_start)
     tv, ts = targets_now(con, summary)
     week_end = week_start + timedelta(days=6)
-    return MondayView(week_start, prev_w, next_w, summary, weekly.channel_table(con, week_start),
+    return MondayView(week_start, prev_w, next_w, summary, channels,
                       tuple(freshness.notes(con, week_start)), tv, ts,
                       google_trust.ga4_warnings(con, week_start, week_end), tuple(plan90.overdue(con, today)),
-                      channel_cpl_history(con, week_start))
+                      history)
 
 
 def channel_cpl_history(con: duckdb.DuckDBPyConnection, week_start: date

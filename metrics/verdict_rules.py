@@ -211,6 +211,25 @@ class Settled:
     raw: Judgement
 
 
+def _shows_at_once(j: Judgement, rules: Rules) -> bool:
+    return j.state in ("no_target", "too_early") or j.zero_lead or not rules.hysteresis
+
+
+def settled_by_last(last: Judgement, rules: Rules) -> bool:
+    """`settle` shows `last` at once whatever came before (zero-lead stop, too early, no target)."""
+    return _shows_at_once(last, rules)
+
+
+def settled_by_last_two(prev: Judgement, last: Judgement, rules: Rules) -> bool:
+    """`settle(h + [prev, last])` equals `settle([prev, last])` for every earlier history `h`.
+
+    When `prev` is an ordinary judgement (not shown at once) with the same state as `last`, the
+    shown state after `prev` is KEEP TESTING, SCALE or CUT, and `last` then shows its own state
+    with its own reason whichever of those it was: the two-week rule is met by these two alone.
+    """
+    return not _shows_at_once(prev, rules) and prev.state == last.state
+
+
 def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
            planned_weeks: int | None = None) -> Settled:
     """Rule 4 over the raw judgements of consecutive Mondays (oldest first, the judged week last).
