@@ -50,42 +50,46 @@ FAMILIES: Final[dict[str, tuple[str, ...]]] = {
 }
 _RANGED: Final[frozenset[str]] = frozenset({"ad", "ga4"})
 
-# Each branch yields the same columns; `$lo`/`$hi` bound the rows read (whole table when NULL).
-_RAW = f"""
-WITH raw AS (
+# One SELECT per family, each yielding the same columns; `$lo`/`$hi` bound the rows read (the
+# whole table when NULL). Only the families being rebuilt are put into the statement.
+_BRANCHES: Final[dict[str, str]] = {
+    "ad": """
     SELECT 'ad' AS fam, period_start, period_end, source, campaign, campaign_type, channel,
            CAST(NULL AS VARCHAR) AS ncamp, currency, period_end AS fx_day,
            spend AS m_spend, CAST(impressions AS DOUBLE) AS m_impr, CAST(clicks AS DOUBLE) AS m_clicks,
            conversions AS m_conv, conversion_value AS m_value,
            0.0 AS m_sessions, 0.0 AS m_ga_leads, 0.0 AS m_ga_revenue, 0.0 AS m_purchases,
            0.0 AS m_crm_leads, 0.0 AS m_customers, 0.0 AS m_crm_revenue, 0.0 AS m_costs
-    FROM ad_performance
-    WHERE 'ad' IN (SELECT unnest($fams)) AND ($lo IS NULL OR (period_start <= $hi AND period_end >= $lo))
-    UNION ALL
+    FROM ad_performance WHERE $lo IS NULL OR (period_start <= $hi AND period_end >= $lo)""",
+    "ga4": f"""
     SELECT 'ga4', period_start, period_end, NULL, campaign, NULL, channel_group, {_n('campaign')}, $cur, period_end,
            0, 0, 0, 0, 0,
            CAST(sessions AS DOUBLE), COALESCE(lead_events, key_events), revenue, purchases,
            0, 0, 0, 0
-    FROM web_analytics
-    WHERE 'ga4' IN (SELECT unnest($fams)) AND ($lo IS NULL OR (period_start <= $hi AND period_end >= $lo))
-    UNION ALL
+    FROM web_analytics WHERE $lo IS NULL OR (period_start <= $hi AND period_end >= $lo)""",
+    "crm_lead": f"""
     SELECT 'crm_lead', created_date, created_date, NULL, campaign, NULL, channel, {_n('campaign')}, $cur,
            created_date, 0, 0, 0, 0, 0, 0, 0, 0, 0,
            CASE WHEN is_qualified THEN 1.0 ELSE 0.0 END, 0, 0, 0
-    FROM crm_deals WHERE 'crm_lead' IN (SELECT unnest($fams))
-    UNION ALL
+    FROM crm_deals""",
+    "crm_won": f"""
     SELECT 'crm_won', won_date, won_date, NULL, campaign, NULL, channel, {_n('campaign')}, COALESCE(currency, $cur),
            won_date, 0, 0, 0, 0, 0, 0, 0, 0, 0,
            0, 1.0, COALESCE(value, 0), 0
-    FROM crm_deals WHERE 'crm_won' IN (SELECT unnest($fams)) AND won_date IS NOT NULL
-    UNION ALL
+    FROM crm_deals WHERE won_date IS NOT NULL""",
+    "cost": """
     SELECT 'cost', CAST(k.d AS DATE), CAST(k.d AS DATE), NULL, NULL, NULL, k.channel, NULL, k.currency,
            CAST(k.d AS DATE), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
            k.amount / (date_diff('day', k.period_start, k.period_end) + 1)
     FROM (SELECT *, unnest(generate_series(CAST(period_start AS TIMESTAMP), CAST(period_end AS TIMESTAMP),
-                                           INTERVAL 1 DAY)) AS d FROM costs
-          WHERE 'cost' IN (SELECT unnest($fams))) AS k
-),
+                                           INTERVAL 1 DAY)) AS d FROM costs) AS k""",
+}
+
+_RAW_COLUMNS = ("fam, period_start, period_end, source, campaign, campaign_type, channel, ncamp, currency, fx_day, "
+                "m_spend, m_impr, m_clicks, m_conv, m_value, m_sessions, m_ga_leads, m_ga_revenue, m_purchases, "
+                "m_crm_leads, m_customers, m_crm_revenue, m_costs")
+
+_SUMMED = """
 rated AS (
     SELECT r.*, 1.0 AS rate FROM raw r WHERE r.currency = $cur
     UNION ALL
@@ -108,7 +112,6 @@ SELECT fam,
        sum(m_crm_leads), sum(m_customers), sum(m_crm_revenue * rate), sum(m_costs * rate),
        sum(m_spend), sum(m_spend + m_value + m_crm_revenue + m_costs)
 FROM bucketed
-WHERE $lo IS NULL OR (period_start <= $hi AND period_end >= $lo)
 GROUP BY ALL
 """
 
@@ -163,7 +166,11 @@ def _mark(con: duckdb.DuckDBPyConnection) -> None:
 
 def _build(con: duckdb.DuckDBPyConnection, fams: Iterable[str], lo: date | None, hi: date | None) -> None:
     fams = list(fams)
-    con.execute(_RAW, {"fams": fams, "lo": lo, "hi": hi, "cur": _currency(con)})
+    raw = "\n    UNION ALL".join(_BRANCHES[f] for f in fams)
+    params: dict[str, object] = {"cur": _currency(con)}
+    if any(f in _RANGED for f in fams):
+        params.update(lo=lo, hi=hi)
+    con.execute(f"WITH raw({_RAW_COLUMNS}) AS ({raw}\n),{_SUMMED}", params)
     if "ad" in fams:
         con.execute("DELETE FROM ad_campaign_spend")
         con.execute("""INSERT INTO ad_campaign_spend
