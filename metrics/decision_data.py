@@ -1,13 +1,14 @@
 """The data the decision engine judges: spend, clicks, leads, sales and revenue per channel ×
-campaign × ISO week, read through the shared aggregation (`metrics.aggregate.weekly_sums`) and
-the workspace's lead and revenue source of truth (`metrics.leads.derive`).
+campaign × ISO week, read through the shared aggregation (`metrics.aggregate.weekly_fields`:
+only the five sums the workspace's lead and revenue source of truth picks, `metrics.leads.fact_fields`,
+the same choice `metrics.leads.derive` makes for the KPI cards).
 
 So the verdicts use exactly the numbers the KPI cards use: the same channel mapping, the same
 GA4/CRM-to-campaign join by normalised name, the same currency conversion. Leads that match no
 ad campaign still count for their channel.
 
 Conversion lag: the engine leaves out the last `lag_days` days before each judged Sunday. Whole
-weeks come from `weekly_sums`; when the cut-off falls inside a week, that week's first days come
+weeks come from `weekly_fields`; when the cut-off falls inside a week, that week's first days come
 from one `window_sums` call per cut-off (`partial` facts, used only with their own cut-off).
 """
 from __future__ import annotations
@@ -15,20 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import duckdb
 
-from metrics.aggregate import Group, weekly_sums, window_sums
-from metrics.leads import Basis, basis, derive
+from metrics.aggregate import Group, weekly_fields, window_sums
+from metrics.leads import Basis, basis, derive, fact_fields
 from metrics.names import normalise, sql_normalise
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One channel × campaign over [period_start, period_end]. Money in the workspace currency.
 
     `campaign_key` is the normalised campaign name ('' when the row has no campaign), `campaign`
     the display name. `partial`: the first days of a week up to a lag cut-off (see module doc).
+    A named tuple: a big account has tens of thousands, and they are built on every new week.
     """
 
     channel: str
@@ -68,11 +70,21 @@ def facts(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date,
     day that is not a Sunday (the days from its Monday to it)."""
     b = basis(con)
     rows: list[Fact] = []
-    for g in weekly_sums(con, first_week, last_week, "campaign"):
-        w = g.key[0]
-        f = _fact(g, b, w, w + timedelta(days=6), False, 1)
-        if f is not None:
-            rows.append(f)
+    pick = fact_fields(b)
+    wanted = list(dict.fromkeys(v for v in pick.values() if v))
+    at = {m: (wanted.index(f) + 4 if f else None) for m, f in pick.items()}
+    keys: dict[str | None, str] = {}
+    six = timedelta(days=6)
+    for r in weekly_fields(con, first_week, last_week, "campaign", wanted):
+        w, channel, _source, campaign = r[:4]
+        if channel is None:
+            continue
+        key = keys.get(campaign)
+        if key is None:
+            key = keys[campaign] = normalise(campaign)
+        v = [float(r[i]) if i is not None else 0.0 for i in (at["spend"], at["clicks"], at["leads"], at["sales"],
+                                                               at["revenue"])]
+        rows.append(Fact(str(channel), key, campaign or "", w, w + six, *v))
     for cut in sorted(set(partial_cutoffs)):
         if cut.weekday() == 6:
             continue

@@ -446,7 +446,7 @@ def week_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Decision
     campaign_series: dict[tuple[str, str], dict[date, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     names: dict[tuple[str, str], str] = {}
     for f in data.rows:
-        wk = _monday(f.period_start)
+        wk = f.period_start if f.period_start.weekday() == 0 else _monday(f.period_start)
         channel_series[f.channel][wk].append(f)
         if f.campaign_key:
             campaign_series[(f.channel, f.campaign_key)][wk].append(f)

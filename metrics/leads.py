@@ -112,6 +112,27 @@ def derive(g: Group, b: Basis) -> dict[str, float | None]:
     return out
 
 
+def fact_fields(b: Basis) -> dict[str, str | None]:
+    """Which sum each of a decision fact's measures is, under basis `b` (None: always 0).
+
+    The same choices `derive` makes, for a reader that only needs these five and counts a missing
+    measure as 0 (`metrics.decision_data`); a test checks the two agree on every basis.
+    """
+    lead = {"crm": "crm_leads" if b.has_crm else None, "ga4": "ga4_leads",
+            "platform": "platform_conversions"}[b.lead_source]
+    if b.revenue_source == "platform":
+        sales: str | None = "platform_conversions"       # a shop's platform conversions are its sales
+    elif b.has_crm:
+        sales = "crm_customers"
+    elif b.business_type == "shop":
+        sales = "ga4_purchases"
+    else:
+        sales = None
+    revenue = {"crm": "crm_paid_revenue" if b.has_crm else None, "ga4": "ga4_paid_revenue",
+               "platform": "platform_value"}[b.revenue_source]
+    return {"spend": "spend", "clicks": "clicks", "leads": lead, "sales": sales, "revenue": revenue}
+
+
 @dataclass(frozen=True)
 class LeadComparison:
     """Leads by source for one group, the chosen one, and the platforms' over-claim ratio."""
