@@ -7,7 +7,8 @@ and `bench/minimal_page.py` — and, for each, measures in new browser contexts 
 no cookies, no cache) the time from `page.goto` until the page is complete:
 
 * script state `notRunning`, nothing greyed out (`[data-stale=true]`),
-* Monday: the six KPI values (`stMetricValue`) and the table (`stDataFrame` drawn on its canvas);
+* Monday: the six KPI values (`stMetricValue`) and the decision table (a Markdown table; an
+  `stDataFrame` drawn on its canvas or an `stTable` in older versions);
   minimal page: its one metric.
 
 Each server first serves one page load that is not counted (the warm server: imports done,
@@ -43,9 +44,10 @@ COMPLETE_JS = """(want) => {
   if (document.querySelector('[data-stale="true"]')) return false;
   const shown = [...document.querySelectorAll('[data-testid="stMetricValue"]')].filter(e => e.offsetParent !== null);
   if (shown.length < want.metrics) return false;
-  if (want.table) {   // the decision table: an interactive grid (drawn on its canvas) or a static table
+  if (want.table) {   // the decision table: an interactive grid (drawn on its canvas), a static or a Markdown table
     const grid = [...document.querySelectorAll('[data-testid="stDataFrame"]')].some(t => t.offsetHeight > 0 && t.querySelector('canvas'));
-    const table = [...document.querySelectorAll('[data-testid="stTable"]')].some(t => t.offsetHeight > 0 && t.querySelector('td'));
+    const table = [...document.querySelectorAll('[data-testid="stTable"], [data-testid="stMarkdownContainer"] table')]
+      .some(t => t.offsetHeight > 0 && t.querySelector('td'));
     if (!grid && !table) return false;
   }
   if (want.changed && window.__heading === (document.querySelector('h1') || {}).innerText) return false;

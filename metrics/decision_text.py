@@ -112,6 +112,11 @@ def action_text(row: DecisionRow, lang: str) -> str:
     return tr(lang, f"decisions.action.{act}")
 
 
+def next_step(row: DecisionRow, lang: str) -> str:
+    """What to do this week, in one short sentence (the table's last column)."""
+    return action_text(row, lang) or tr(lang, "decisions.action.set_target")
+
+
 def explain(row: DecisionRow, lang: str, currency: str) -> str:
     """Reason + suggested action, e.g. 'There's a 92% chance … Raise the budget by about 20% …'."""
     return f"{reason(row, lang, currency)} {action_text(row, lang)}".strip()

@@ -37,22 +37,35 @@ def run(script: str, path, lang="nb", week=WEEK, **state) -> AppTest:
     return at.run()
 
 
+def table_rows(at: AppTest) -> list[list[str]]:
+    """The decision table's Markdown, as rows of raw cells (header first, the alignment line left out)."""
+    (md,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    lines = md.splitlines()
+    assert set(lines[1]) <= set("|:-")
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in [lines[0], *lines[2:]]]
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_decision_table_renders_and_logs_the_week(ws, lang):
     at = run("tests/apps/decision_table_app.py", ws, lang, today=TODAY)
     assert not at.exception, at.exception
-    frame = at.dataframe[0].value
-    names = list(frame.iloc[:, 0])
+    header, *rows = table_rows(at)
+    assert header[:2] == [tr(lang, "decisions.col.name"), tr(lang, "decisions.col.verdict")]
+    names = [r[0] for r in rows]
     assert names[0] == ("Betalt sosialt" if lang == "nb" else "Paid Social")
-    assert "  ↳ <b>Generic</b>" in names          # a data name stays plain text
-    verdicts = list(frame[tr(lang, "decisions.col.verdict")])
-    assert verdicts.count("▼ KUTT" if lang == "nb" else "▼ CUT") == 2
-    assert verdicts.count("▲ SKALER" if lang == "nb" else "▲ SCALE") == 2
+    # A data name is inert text: its markup escaped, never a live tag.
+    assert "  ↳ &lt;b&gt;Generic&lt;/b&gt;" in names or "↳ &lt;b&gt;Generic&lt;/b&gt;" in names
+    assert not any("<b>" in c for r in rows for c in r)
+    verdicts = [r[1] for r in rows]
+    cut, scale = ("▼ KUTT", "▲ SKALER") if lang == "nb" else ("▼ CUT", "▲ SCALE")
+    assert sum(v.startswith(f":red-badge[{cut}]") for v in verdicts) == 2
+    assert sum(v.startswith(f":green-badge[{scale}]") for v in verdicts) == 2
+    # The badge is followed by the next step, e.g. "Pause it and move the money to what works."
+    pause = tr(lang, "decisions.action.pause")
+    assert sum(v.endswith(pause.replace(".", "\\.")) for v in verdicts) == 2
     captions = " ".join(c.value for c in at.caption)
     # Σ(1 − p of the flag) = 2 · 0.009117 (CUT, Q(5.5, 12.5)) + 2 · 0.014281 (SCALE) = 0.0468 → "<0,1".
     assert ("4 flagg, omtrent <0,1 forventet" if lang == "nb" else "4 flags, about <0.1 expected") in captions
-    reasons = list(frame[tr(lang, "decisions.col.reason")])
-    assert any(r.startswith("Det er >99" if lang == "nb" else "There's a >99%") for r in reasons)
     # Viewing a complete week stored it in the decision log, once.
     with db.connect(ws) as con:
         assert con.execute("SELECT count(*) FROM decision_log WHERE week_start = ?", [WEEK]).fetchall()[0][0] == 4
@@ -68,8 +81,10 @@ def test_running_week_is_not_logged(ws):
 
 def test_picking_a_row_draws_its_weekly_cpl(ws):
     at = run("tests/apps/decision_table_app.py", ws, "en", today=TODAY)
-    key = f"decision_table_{WEEK}"
-    at.session_state[key] = {"selection": {"rows": [2], "columns": [], "cells": []}}
+    pick = at.selectbox(key=f"decision_pick_{WEEK}")
+    assert pick.value is None
+    assert pick.options[2] == "Paid Search"
+    pick.set_value(2)
     at.run()
     assert not at.exception, at.exception
     charts = at.get("plotly_chart")
@@ -80,6 +95,9 @@ def test_picking_a_row_draws_its_weekly_cpl(ws):
     assert spec["data"][1]["y"][-1] == pytest.approx(237.5)
     assert spec["data"][2]["y"][-1] == 400
     assert "Paid Search" in [t.value for t in at.text]
+    # The full reason is shown with it, as inert Markdown.
+    why = [m.value for m in at.markdown if "chance" in m.value]
+    assert why and why[0].startswith("There's a 99% chance the real cost per lead is under your NOK 400 target\\:")
 
 
 def test_empty_workspace_table(tmp_path):

@@ -1,5 +1,8 @@
 """The Monday page's scale-or-cut table: verdict badges, reasons, the clock, the expected number
-of wrong flags, and a drill-down chart for the selected row.
+of wrong flags, and a drill-down chart for the row picked below it.
+
+The table is static Markdown (`ui.md_table`), so a fresh session draws it without fetching the
+interactive grid's code.
 
 `render(ctx)` is called by views/monday.py. Viewing a complete week stores its verdicts in the
 decision log (idempotent: nothing is written when nothing changed). The chart is drawn only
@@ -8,7 +11,6 @@ after a row is picked, because a chart costs a fresh browser seconds.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -16,17 +18,17 @@ import streamlit as st
 from i18n import fmt, tr
 from metrics import decision_log, decisions, monday
 from metrics.safe_export import md_escape
-from metrics.decision_text import chance, explain, verdict_label
-from ui import cache, labels
+from metrics.decision_text import chance, explain, next_step, verdict_label
+from ui import cache, labels, md_table
 from ui.context import Ctx
 
-COLOURS = {  # text colour, background: green up, red down, neutral otherwise
-    "scale": ("#0b6b2e", "#e3f5e9"),
-    "cut": ("#a4161a", "#fde8e8"),
-    "keep_testing": ("#7a5b00", "#fff6d6"),
-    "too_early": ("#555555", "#f0f0f0"),
-    "no_clear_call": ("#3d3d8f", "#ebebfa"),
-    "no_target": ("#555555", "#f0f0f0"),
+BADGE = {  # verdict → badge colour: green up, red down, neutral otherwise
+    "scale": "green",
+    "cut": "red",
+    "keep_testing": "orange",
+    "too_early": "gray",
+    "no_clear_call": "violet",
+    "no_target": "gray",
 }
 
 
@@ -51,8 +53,9 @@ def range_text(row: decisions.DecisionRow, lang: str, currency: str) -> str:
         return fmt.DASH
     from metrics.decision_text import about
 
+    # Word joiners keep "(570–924)" on one line when the cell wraps.
     return (f"{fmt.money(about(row.cpl_likely), currency, lang)} "
-            f"({fmt.number(row.cpl_low, lang)}–{fmt.number(row.cpl_high, lang)})")
+            f"({fmt.number(row.cpl_low, lang)}\u2060–\u2060{fmt.number(row.cpl_high, lang)})")
 
 
 def table_frame(rows: list[decisions.DecisionRow], lang: str, currency: str) -> pd.DataFrame:
@@ -70,21 +73,8 @@ def table_frame(rows: list[decisions.DecisionRow], lang: str, currency: str) -> 
         col("cpl"): [fmt.money(r.cpl, currency, lang) for r in rows],
         col("range"): [range_text(r, lang, currency) for r in rows],
         col("target"): [fmt.money(r.target, currency, lang) for r in rows],
-        col("reason"): [explain(r, lang, currency) for r in rows],
+        col("next"): [next_step(r, lang) for r in rows],
     })
-
-
-def _styled(frame: pd.DataFrame, rows: list[decisions.DecisionRow], verdict_col: str) -> Any:
-    verdicts = [r.verdict for r in rows]
-
-    def paint(column: pd.Series) -> list[str]:
-        out = []
-        for i in range(len(column)):
-            fg, bg = COLOURS.get(verdicts[i], ("inherit", "inherit"))
-            out.append(f"color: {fg}; background-color: {bg}; font-weight: 600")
-        return out
-
-    return frame.style.apply(paint, subset=[verdict_col])
 
 
 def _chart(ctx: Ctx, row: decisions.DecisionRow) -> None:
@@ -93,6 +83,7 @@ def _chart(ctx: Ctx, row: decisions.DecisionRow) -> None:
     lang, cur = ctx.lang, ctx.currency
     series = cache.cached(decisions.cpl_series, row.channel, row.campaign, ctx.week_start)
     name = row_label(row, lang).strip().removeprefix("↳ ")
+    st.markdown(md_escape(explain(row, lang, cur)))   # names from the data: inert Markdown
     st.markdown(f"**{tr(lang, 'decisions.drill.title')}**")
     st.text(name)   # a data-derived name: plain text, never markup
     if not series:
@@ -143,14 +134,15 @@ def _visible(rows: list[decisions.DecisionRow], lang: str) -> list[decisions.Dec
     return rows
 
 
-def render(ctx: Ctx, *, today: date | None = None) -> None:
-    """Draw the table for ctx.week_start (nothing without a workspace or a week)."""
+def render(ctx: Ctx, *, today: date | None = None, view: monday.DecisionView | None = None) -> None:
+    """Draw the table for ctx.week_start (nothing without a workspace or a week); `view`: the
+    week's `monday.decision_view` when the page has it already."""
     if ctx.db_path is None or ctx.week_start is None:
         return
     lang, cur = ctx.lang, ctx.currency
     st.subheader(tr(lang, "decisions.table.title"), anchor=False)
     today = today or date.today()
-    view = cache.cached(monday.decision_view, ctx.week_start, today)
+    view = view or cache.cached(monday.decision_view, ctx.week_start, today)
     rows = list(view.rows)
     if not rows:
         st.info(tr(lang, "decisions.table.empty"))
@@ -165,24 +157,30 @@ def render(ctx: Ctx, *, today: date | None = None) -> None:
         st.caption(tr(lang, "decisions.table.no_flags"))
     rows = _visible(rows, lang)
     frame = table_frame(rows, lang, cur)
-    verdict_col = tr(lang, "decisions.col.verdict")
-    event = st.dataframe(
-        _styled(frame, rows, verdict_col), hide_index=True, width="stretch", on_select="rerun",
-        selection_mode="single-row", key=f"decision_table_{ctx.week_start}",
-        column_config={tr(lang, "decisions.col.reason"): st.column_config.TextColumn(width="large")},
-    )
+    # The verdict's badge and the next step share one cell: the step reads as the verdict's
+    # sentence, and the table keeps room for its numbers.
+    next_col = tr(lang, "decisions.col.next")
+    shown = frame.drop(columns=[next_col])
+    vi = list(shown.columns).index(tr(lang, "decisions.col.verdict"))
+    cells = [list(r) for r in shown.itertuples(index=False)]
+    for cell, row, step in zip(cells, rows, frame[next_col]):
+        cell[vi] = md_table.Safe(md_table.badge(cell[vi], BADGE.get(row.verdict, "gray")).markdown + " "
+                                 + md_escape(step))
+    numeric = [tr(lang, f"decisions.col.{k}") for k in ("chance", "clock", "spend", "leads", "cpl", "target")]
+    st.markdown(md_table.markdown_table(list(shown.columns), cells,
+                                        right=[i for i, c in enumerate(shown.columns) if c in numeric]))
     judged = next((r.judged_to for r in rows if r.judged_to is not None), None)
     lag = (ctx.week_start - judged).days + 6 if judged else None
     if judged is not None:
         st.caption(tr(lang, "decisions.table.judged_to", day=fmt.day(judged, lang), lag=lag))
-    picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-    if picked and 0 <= picked[0] < len(rows):
-        _chart(ctx, rows[picked[0]])
-    else:
-        st.caption(tr(lang, "decisions.drill.pick"))
+    picked = st.selectbox(tr(lang, "decisions.drill.pick"), range(len(rows)), index=None,
+                          format_func=lambda i: row_label(rows[i], lang).strip(),
+                          placeholder=tr(lang, "decisions.drill.placeholder"), key=f"decision_pick_{ctx.week_start}")
+    if picked is not None and 0 <= picked < len(rows):
+        _chart(ctx, rows[picked])
 
 
-def render_top_actions(ctx: Ctx) -> None:
+def render_top_actions(ctx: Ctx, view: monday.DecisionView | None = None) -> None:
     """'This week': the (up to) three things that matter most, as a numbered list of sentences.
 
     The sentences hold campaign names from the data, so they are escaped into inert Markdown.
@@ -190,6 +188,6 @@ def render_top_actions(ctx: Ctx) -> None:
     if ctx.db_path is None or ctx.week_start is None:
         return
     st.subheader(tr(ctx.lang, "decisions.top.title"), anchor=False)
-    view = cache.cached(monday.decision_view, ctx.week_start, date.today())
+    view = view or cache.cached(monday.decision_view, ctx.week_start, date.today())
     for i, sentence in enumerate(view.top_nb if ctx.lang == "nb" else view.top_en, start=1):
         st.markdown(f"{i}\\. {md_escape(sentence)}")

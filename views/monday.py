@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from i18n import fmt
 from metrics import monday as monday_metrics
 from metrics.kpis import CARD_KPIS
 from metrics.safe_export import md_escape
-from ui import cache, cards, charts, decision_table, empty_state, labels, shell
+from ui import cache, cards, charts, decision_table, empty_state, labels, md_table, shell
 from ui.context import current, t
 
 ctx = current()
@@ -82,25 +81,27 @@ st.caption(" · ".join(side))
 for gap in summary.missing_fx:
     st.warning(t("metrics.fx_missing", rows=gap.rows, currency=gap.currency), icon=":material/currency_exchange:")
 
-decision_table.render_top_actions(ctx)
-decision_table.render(ctx)
+verdicts = cache.cached(monday_metrics.decision_view, ctx.week_start, date.today())
+decision_table.render_top_actions(ctx, verdicts)
+decision_table.render(ctx, view=verdicts)
 
 st.subheader(t("monday.channels"), anchor=False)
 table = view.channels
-st.table(
-    pd.DataFrame({
-        t("monday.col.channel"): [md_escape(labels.channel(c, lang)) for c in table["channel"]],  # st.table renders Markdown
-        t("monday.col.spend"): [fmt.money(v, ctx.currency, lang) for v in table["spend"]],
-        t("monday.col.leads"): [fmt.number(v, lang) for v in table["leads"]],
-        t("monday.col.cpl"): [fmt.money(v, ctx.currency, lang) for v in table["cpl"]],
-        t("monday.col.prev_cpl"): [fmt.money(v, ctx.currency, lang) for v in table["previous_cpl"]],
-        t("monday.col.cpl_4w"): [fmt.money(view.channel_cpl_history.get(c, (None, None))[0], ctx.currency, lang)
-                                 for c in table["channel"]],
-        t("monday.col.cpl_last_year"): [fmt.money(view.channel_cpl_history.get(c, (None, None))[1], ctx.currency,
-                                                  lang) for c in table["channel"]],
-        t("monday.col.clicks"): [fmt.number(v, lang) for v in table["clicks"]],
-    }).set_index(t("monday.col.channel")),
-)
+history = view.channel_cpl_history
+
+
+def money(v: float | None) -> str:
+    return fmt.money(v, ctx.currency, lang)
+
+
+st.markdown(md_table.markdown_table(
+    [t("monday.col.channel"), t("monday.col.spend"), t("monday.col.leads"), t("monday.col.cpl"),
+     t("monday.col.prev_cpl"), t("monday.col.cpl_4w"), t("monday.col.cpl_last_year"), t("monday.col.clicks")],
+    [[labels.channel(r["channel"], lang), money(r["spend"]), fmt.number(r["leads"], lang), money(r["cpl"]),
+      money(r["previous_cpl"]), money(history.get(r["channel"], (None, None))[0]),
+      money(history.get(r["channel"], (None, None))[1]), fmt.number(r["clicks"], lang)]
+     for r in table.to_dict("records")],
+    right=range(1, 8)))
 
 # Below the fold: what is late in the plan, and the trends (charts only on request: each chart
 # costs a fresh browser session seconds).
@@ -114,13 +115,12 @@ if view.overdue:
 strip = cache.cached(monday_metrics.budget_strip, view.week_start)
 if strip.has_plan or strip.rows["actual"].sum() > 0:
     st.subheader(t("monday.budget_title", month=fmt.month(strip.month, lang)), anchor=False)
-    st.table(pd.DataFrame({
-        t("plan.budget.col.bucket"): [t(f"plan.bucket.{b}") for b in strip.rows["bucket"]],
-        t("plan.budget.col.share"): [fmt.percent(v, lang, 0) for v in strip.rows["share"]],
-        t("plan.budget.col.planned"): [fmt.money(v, ctx.currency, lang) for v in strip.rows["planned"]],
-        t("plan.budget.col.actual"): [fmt.money(v, ctx.currency, lang) for v in strip.rows["actual"]],
-        t("plan.budget.col.actual_share"): [fmt.percent(v, lang, 0) for v in strip.rows["actual_share"]],
-    }).set_index(t("plan.budget.col.bucket")))
+    st.markdown(md_table.markdown_table(
+        [t("plan.budget.col.bucket"), t("plan.budget.col.share"), t("plan.budget.col.planned"),
+         t("plan.budget.col.actual"), t("plan.budget.col.actual_share")],
+        [[t(f"plan.bucket.{r['bucket']}"), fmt.percent(r["share"], lang, 0), money(r["planned"]), money(r["actual"]),
+          fmt.percent(r["actual_share"], lang, 0)] for r in strip.rows.to_dict("records")],
+        right=range(1, 5)))
     if not strip.has_plan:
         st.caption(t("monday.budget_no_plan"))
     shell.page_link("views/plan_budget.py", t("monday.open_budget"), ":material/pie_chart:")
