@@ -294,13 +294,25 @@ def weekly_sums(U: pd.DataFrame, first_week: date, last_week: date, grain: str =
     return _groups(sel, ["week_start", *GRAIN_KEYS[grain]], nkeys_date=1, window_key="week_start")
 
 
+def weekly_fields(U: pd.DataFrame, first_week: date, last_week: date, grain: str, fields) -> list[tuple]:
+    """`metrics.aggregate.weekly_fields` in pandas: the weekly groups, only the named sums, as tuples."""
+    return [(*g.key, *(g[f] for f in fields)) for g in weekly_sums(U, first_week, last_week, grain)]
+
+
+@contextlib.contextmanager
+def _no_prefetch(con, windows, grains) -> Iterator[None]:
+    """`metrics.aggregate.prefetch` without DuckDB: each window is then read by the pandas `window_sums`."""
+    yield
+
+
 @contextlib.contextmanager
 def patched(F: Frames, settings: dict, source: str, U: pd.DataFrame | None = None) -> Iterator[None]:
     """Run the Monday functions with pandas in place of DuckDB for the fact tables.
 
     When `metrics.aggregate` exists (the one statement behind the KPI sums and the decision
-    facts), its `window_sums` / `weekly_sums` are swapped for the pandas versions wherever a
-    `metrics` module holds them, and the rest of the Python (leads, KPIs, verdicts) runs as is.
+    facts), its `window_sums` / `weekly_sums` / `weekly_fields` are swapped for the pandas
+    versions wherever a `metrics` module holds them (and `prefetch`, which reads ahead in DuckDB,
+    for a no-op), and the rest of the Python (leads, KPIs, verdicts) runs as is.
     Without it, `metrics.weekly`'s own readers are swapped.
     """
     import importlib
@@ -324,9 +336,14 @@ def patched(F: Frames, settings: dict, source: str, U: pd.DataFrame | None = Non
                 importlib.import_module(name)
             except ImportError:
                 pass
-        originals = {"window_sums": aggregate.window_sums, "weekly_sums": aggregate.weekly_sums}
+        originals = {"window_sums": aggregate.window_sums, "weekly_sums": aggregate.weekly_sums,
+                     "weekly_fields": getattr(aggregate, "weekly_fields", None),
+                     "prefetch": getattr(aggregate, "prefetch", None)}
         fakes = {"window_sums": lambda con, start, end, grain="all", **kw: window_sums(U, start, end, grain),
-                 "weekly_sums": lambda con, first, last, grain="all", **kw: weekly_sums(U, first, last, grain)}
+                 "weekly_sums": lambda con, first, last, grain="all", **kw: weekly_sums(U, first, last, grain),
+                 "weekly_fields": lambda con, first, last, grain, fields: weekly_fields(U, first, last, grain, fields),
+                 "prefetch": _no_prefetch}
+        originals = {k: v for k, v in originals.items() if v is not None}
         for mod in [m for n, m in list(sys.modules.items()) if n == "metrics" or n.startswith("metrics.")]:
             for fname, original in originals.items():
                 if getattr(mod, fname, None) is original:

@@ -60,8 +60,23 @@ def list_workspaces(folder: Path | None = None) -> list[Workspace]:
     for p in sorted(folder.glob(f"*{SUFFIX}")):
         if _is_backup(p):
             continue
-        out.append(Workspace(p.stem, p, is_demo=p.stem == DEMO_NAME or get_meta(p, "is_demo") == "1"))
+        out.append(Workspace(p.stem, p, is_demo=p.stem == DEMO_NAME or _is_demo(p)))
     return out
+
+
+_demo_flags: dict[tuple[str, int, int], bool] = {}
+
+
+def _is_demo(p: Path) -> bool:
+    """The file's `is_demo` flag, read once per version of the file (every page run lists the
+    workspaces; opening each file for one flag cost a fresh session 10–25 ms a file)."""
+    st = p.stat()
+    key = (str(p.resolve()), st.st_ino, st.st_mtime_ns)
+    if key not in _demo_flags:
+        if len(_demo_flags) > 256:
+            _demo_flags.clear()
+        _demo_flags[key] = get_meta(p, "is_demo") == "1"
+    return _demo_flags[key]
 
 
 def get_meta(path: Path, key: str) -> str | None:
