@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 # test process closes each database at once; tests/test_linger.py covers the lingering default,
 # and the browser tests run their app servers with it.
 os.environ.setdefault("MANDAG_LINGER", "0")
+# Page runs here do not warm the next week in background threads (tests/test_warm.py covers it).
+os.environ.setdefault("MANDAG_WARM", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_END = date(2026, 11, 25)           # demo data runs to Sunday 2026-11-22

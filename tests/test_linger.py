@@ -94,3 +94,13 @@ def test_linger_zero_closes_at_once(tmp_path, monkeypatch):
         con.execute("SELECT 1").fetchall()
     assert str(ws.path.resolve()) not in db._anchors
     assert _other_process_can_lock(ws.path, wait=0)
+
+
+def test_a_write_through_the_app_has_its_final_data_version_at_once(tmp_path, linger):
+    from ui import cache
+
+    ws = workspaces.create("versioned", tmp_path)
+    cache.run(lambda con: con.execute("INSERT OR REPLACE INTO workspace_meta VALUES ('note', 'x')"), db_path=ws.path)
+    after_write = db.data_version(ws.path)
+    db.release(ws.path)                          # what the linger does a moment later
+    assert db.data_version(ws.path) == after_write, "closing the database must not change the version again"

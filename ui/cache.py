@@ -44,6 +44,10 @@ def run(fn: Callable[..., R], *args: Any, db_path: Path | str | None = None) -> 
         db_path = current().db_path
     with db.connect(db_path) as con:
         out = fn(con, *args)
+        # Fold the write into the file now: the data version (the file's stamp) is then final.
+        # Left in the WAL, it would be folded in when the database closes — after the linger —
+        # and change the version a second time, making every read cached meanwhile miss again.
+        con.execute("CHECKPOINT")
     clear()
     return out
 

@@ -9,7 +9,7 @@ from i18n import fmt
 from metrics import monday as monday_metrics
 from metrics.kpis import CARD_KPIS
 from metrics.safe_export import md_escape
-from ui import cache, cards, charts, decision_table, empty_state, labels, md_table, shell
+from ui import cache, cards, charts, decision_table, empty_state, labels, md_table, shell, warm
 from ui.context import current, t
 
 ctx = current()
@@ -127,3 +127,7 @@ if strip.has_plan or strip.rows["actual"].sum() > 0:
 
 if st.toggle(t("monday.show_trends"), key="monday_trends"):
     charts.render_trends(ctx, view.week_start)
+
+# The week before is the likeliest next click: have its numbers ready by then (and this week's
+# again, if this run wrote its verdicts into the decision log).
+warm.weeks(ctx.db_path, [view.week_start, view.previous_week], date.today())

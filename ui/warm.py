@@ -1,0 +1,69 @@
+"""Work out the week before the one on screen while the user reads it.
+
+Stepping back a week (the heading's "◂ week 46" button, or the next entry in the sidebar's week
+list) is the Monday page's most common click. Its numbers — the cards, the verdicts, the
+month's budget — are computed once per week and data version and then cached; this module
+computes them in a background thread right after the page is drawn, so that click finds them
+ready. A week further back is computed on the click itself (docs/performance.md measures both).
+
+One warm-up per workspace, week and data version; nothing is done twice. The thread only
+reads, through the same cached functions the page calls. `MANDAG_WARM=0` turns it off.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import date
+from pathlib import Path
+
+from metrics import monday
+from ui import cache
+from warehouse import db
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_started: set[tuple[str, tuple[float, int], date, date]] = set()
+
+
+def enabled() -> bool:
+    return os.environ.get("MANDAG_WARM", "1") != "0"
+
+
+def weeks(db_path: Path | str | None, week_starts: list[date | None], today: date) -> threading.Thread | None:
+    """Start computing these weeks' Monday views in the background, in order, each once per data
+    version; return the thread (None when there was nothing to do).
+
+    The page passes the week it shows and the week before: the one it shows is normally cached
+    already (a quick hit), but not after the page itself wrote (the week's verdicts going into
+    the decision log), which gives the file a new version.
+    """
+    if db_path is None or not enabled():
+        return None
+    version = db.data_version(db_path)
+    todo = []
+    with _lock:
+        for w in week_starts:
+            key = (str(db_path), version, w, today)
+            if w is None or key in _started:
+                continue
+            if len(_started) > 1024:
+                _started.clear()
+            _started.add(key)
+            todo.append(w)
+    if not todo:
+        return None
+    thread = threading.Thread(target=_work, args=(str(db_path), todo, today), name="mandag-warm")
+    thread.start()   # not a daemon: interpreter exit waits for it instead of cutting a DuckDB call short
+    return thread
+
+
+def _work(db_path: str, week_starts: list[date], today: date) -> None:
+    for w in week_starts:
+        try:
+            cache.cached(monday.view, w, today, db_path=db_path)
+            cache.cached(monday.decision_view, w, today, db_path=db_path)
+            cache.cached(monday.budget_strip, w, db_path=db_path)
+        except Exception:   # a warm-up never matters to the page: the click computes it again
+            log.debug("warming %s failed", w, exc_info=True)
