@@ -36,7 +36,7 @@ TARGETS = {
     "app_memory_mb": 500.0,
 }
 
-FIGURE_KEYS = ("import", "metrics_warm", "metrics_cold", "apptest_warm", "page_load", "first_load", "week_click",
+FIGURE_KEYS = ("import", "metrics_warm", "metrics_cached", "metrics_cold", "apptest_warm", "page_load", "first_load", "week_click",
                "week_click_far", "rerun", "app_memory")
 
 
@@ -52,6 +52,19 @@ def run_step(args: list[str], env: dict[str, str], timeout: float = 1800) -> dic
             out["wall_seconds"] = wall
             return out
     return {"ok": False, "error": f"no result (exit {proc.returncode}): {proc.stderr[-1500:]}", "wall_seconds": wall}
+
+
+IMPORT_RUNS = 3
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median `seconds` among the successful ones (all times kept in `runs_seconds`)."""
+    good = sorted((r for r in runs if r.get("ok")), key=lambda r: r["seconds"])
+    if not good:
+        return runs[-1]
+    out = dict(good[(len(good) - 1) // 2])
+    out["runs_seconds"] = [r.get("seconds") for r in runs]
+    return out
 
 
 def _close(a, b) -> bool:
@@ -118,9 +131,14 @@ def build_figures(s: dict) -> dict[str, dict]:
         b = _get(pdn, kind) if ok(pdn) else None
         limit = T[f"metrics_{kind}_seconds"]
         passed = (v <= limit and (b is None or v / b <= T["metrics_vs_pandas"])) if v is not None else None
-        f[f"metrics_{kind}"] = figure(f"Monday metrics, {kind} (s)", v, "s", "pandas, same numbers", b,
+        label = "Monday metrics, warm, recomputed (s)" if kind == "warm" else "Monday metrics, cold (s)"
+        f[f"metrics_{kind}"] = figure(label, v, "s", "pandas, same numbers", b,
                                       f"≤ {limit:g} s and ≥ 3× faster", passed, _get(met, "peak_rss_mb"),
                                       _get(pdn, "peak_rss_mb"))
+    v = _get(met, "cached") if ok(met) else None
+    f["metrics_cached"] = figure("Monday metrics, warm, from the app's cache (s)", v, "s", "—", None,
+                                 f"≤ {T['metrics_warm_seconds']:g} s",
+                                 (v <= T["metrics_warm_seconds"]) if v is not None else None)
     v, b = (_get(app, "warm") if ok(app) else None), (_get(mini, "warm") if ok(mini) else None)
     f["apptest_warm"] = figure("Monday page script under AppTest, warm (s)", v, "s", "minimal page", b, "—", None,
                                _get(app, "peak_rss_mb"), _get(mini, "peak_rss_mb"),
@@ -181,9 +199,9 @@ def markdown(result: dict) -> str:
         if f["peak_rss_mb"] is not None or f["baseline_peak_rss_mb"] is not None:
             mem = f"{_fmt(f['peak_rss_mb'], 'MB')} / {_fmt(f['baseline_peak_rss_mb'], 'MB')}"
         ratio = "—" if f["ratio"] is None else f"{f['ratio']:.2f}×"
+        base = "—" if f["baseline_label"] == "—" else f"{f['baseline_label']}: {_fmt(f['baseline'], f['unit'])}"
         lines.append(f"| {f['label'].replace(' (s)', '').replace(' (MB)', '')} | {_fmt(f['value'], f['unit'])} | "
-                     f"{f['baseline_label']}: {_fmt(f['baseline'], f['unit'])} | {ratio} | {f['target']} | "
-                     f"{f['status']} | {mem} |")
+                     f"{base} | {ratio} | {f['target']} | {f['status']} | {mem} |")
     notes = [f"{result['figures'][k]['label']}: {result['figures'][k]['note']}" for k in FIGURE_KEYS
              if result["figures"][k].get("note")]
     c = result["checks"]
@@ -246,10 +264,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
     steps: dict[str, dict] = {}
-    progress("import through Mandag")
-    steps["import_mandag"] = run_step(["bench.steps", "import_mandag", csv], env)
-    progress("bare DuckDB read_csv")
-    steps["import_duckdb"] = run_step(["bench.steps", "import_duckdb", csv], env)
+    # The import and its baseline are single runs of a few seconds on a shared machine: run each
+    # IMPORT_RUNS times, alternating, and keep the median run of each.
+    imports: dict[str, list[dict]] = {"import_mandag": [], "import_duckdb": []}
+    for i in range(IMPORT_RUNS):
+        progress(f"import through Mandag ({i + 1}/{IMPORT_RUNS})")
+        imports["import_mandag"].append(run_step(["bench.steps", "import_mandag", csv], env))
+        progress(f"bare DuckDB read_csv ({i + 1}/{IMPORT_RUNS})")
+        imports["import_duckdb"].append(run_step(["bench.steps", "import_duckdb", csv], env))
+    for name, runs in imports.items():
+        steps[name] = median_run(runs)
     progress("Monday metrics (DuckDB)")
     steps["metrics"] = run_step(["bench.steps", "metrics", db_path], env)
     penv = dict(env)
