@@ -79,13 +79,15 @@ def test_bench_json_has_the_documented_keys():
     out = json.loads(proc.stdout)
     assert {"version", "size", "machine", "workspace", "targets", "figures", "checks", "steps"} <= out.keys()
     assert out["size"] == "tiny"
-    assert set(out["figures"]) == {"import", "metrics_warm", "metrics_cold", "apptest_warm", "page_load",
-                                   "first_load", "week_click", "rerun", "app_memory"}
+    assert set(out["figures"]) == {"import", "metrics_warm", "metrics_cached", "metrics_cold", "apptest_warm",
+                                   "page_load", "first_load", "week_click", "week_click_far", "rerun", "app_memory"}
     for f in out["figures"].values():
         assert {"label", "value", "unit", "baseline_label", "baseline", "ratio", "target", "status",
                 "peak_rss_mb"} <= f.keys()
         assert f["status"] in {"PASS", "MISS", "—", "n/a"}
     assert out["figures"]["import"]["value"] is not None
     assert out["figures"]["metrics_warm"]["baseline"] is not None
+    assert out["figures"]["metrics_cached"]["value"] is not None
+    assert len(out["steps"]["import_mandag"]["runs_seconds"]) == 3   # the median of three runs
     assert out["checks"]["same_numbers"] is True, out["checks"]
     assert "| measurement | Mandag | baseline |" in proc.stderr
