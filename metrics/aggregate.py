@@ -150,6 +150,9 @@ facts AS (
 """
 
 # The same rows read from `fact_weeks` (warehouse/rollup.py): for windows of whole ISO weeks.
+_W_MEASURES = ", ".join(f"w.{m}" for m in (
+    "m_spend", "m_impr", "m_clicks", "m_conv", "m_value", "m_sessions", "m_ga_leads", "m_ga_revenue",
+    "m_purchases", "m_crm_leads", "m_customers", "m_crm_revenue", "m_costs", "native_money"))
 _ROLLUP_FW = """
 WITH fw AS (
     SELECT * FROM fact_weeks WHERE bucket_start >= $start AND bucket_end <= $end
@@ -162,36 +165,25 @@ ad_all AS (
 facts0 AS (
     SELECT 'ad' AS fam, w.bucket_start AS period_start, w.bucket_end AS period_end, c.channel, w.source,
            w.campaign, w.currency, w.has_rate, w.n,
-           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
-           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+           {_W_MEASURES}
     FROM fw w
     JOIN ad_campaigns c ON c.source = w.source AND c.campaign = w.campaign AND c.row_channel = w.channel
          AND c.campaign_type IS NOT DISTINCT FROM w.campaign_type
     WHERE w.fam = 'ad'
     UNION ALL
-    SELECT 'ga4', w.bucket_start, w.bucket_end, COALESCE(gm.channel, c.channel, w.channel), c.source,
+    -- GA4 and CRM rows: the campaign join by normalised name, then the source's own channel map.
+    SELECT CASE WHEN w.fam = 'ga4' THEN 'ga4' ELSE 'crm' END, w.bucket_start, w.bucket_end,
+           COALESCE(m.channel, c.channel, w.channel, 'Unassigned'), c.source,
            COALESCE(c.campaign, w.campaign), w.currency, w.has_rate, w.n,
-           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
-           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+           {_W_MEASURES}
     FROM fw w
     LEFT JOIN camp c ON c.ncamp = w.ncamp
-    LEFT JOIN channel_map gm ON gm.source = 'ga4' AND gm.match_kind = 'campaign'
-         AND {_n('gm.match_value')} = w.ncamp
-    WHERE w.fam = 'ga4'
-    UNION ALL
-    SELECT 'crm', w.bucket_start, w.bucket_end, COALESCE(cm.channel, c.channel, w.channel, 'Unassigned'), c.source,
-           COALESCE(c.campaign, w.campaign), w.currency, w.has_rate, w.n,
-           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
-           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
-    FROM fw w
-    LEFT JOIN camp c ON c.ncamp = w.ncamp
-    LEFT JOIN channel_map cm ON cm.source = 'crm' AND cm.match_kind = 'campaign'
-         AND {_n('cm.match_value')} = w.ncamp
-    WHERE w.fam IN ('crm_lead', 'crm_won')
+    LEFT JOIN channel_map m ON m.source = CASE WHEN w.fam = 'ga4' THEN 'ga4' ELSE 'crm' END
+         AND m.match_kind = 'campaign' AND {_n('m.match_value')} = w.ncamp
+    WHERE w.fam IN ('ga4', 'crm_lead', 'crm_won')
     UNION ALL
     SELECT 'cost', w.bucket_start, w.bucket_end, w.channel, NULL, NULL, w.currency, w.has_rate, w.n,
-           w.m_spend, w.m_impr, w.m_clicks, w.m_conv, w.m_value, w.m_sessions, w.m_ga_leads, w.m_ga_revenue,
-           w.m_purchases, w.m_crm_leads, w.m_customers, w.m_crm_revenue, w.m_costs, w.native_money
+           {_W_MEASURES}
     FROM fw w WHERE w.fam = 'cost'
 ),
 facts AS (

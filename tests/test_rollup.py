@@ -15,6 +15,7 @@ import pytest
 
 from metrics import aggregate, manual
 from tests.metrics_support import D, put
+from tests.test_metrics_golden import _base as golden_base
 from warehouse import db, fx, loader, rollup, workspaces
 
 WEEK = D("2026-11-16")
@@ -58,35 +59,22 @@ def assert_rollup_matches(con) -> None:
 
 
 def _facts(con) -> None:
-    # Two weeks of Google Ads days, one Meta row in EUR, a LinkedIn month (a block across weeks),
-    # a Tue–Thu row (inside one week), GA4 rows joining campaigns by name, CRM deals won later,
-    # a month of agency cost, and last year's week.
+    # The golden workspace of tests/test_metrics_golden.py (Google Ads days, a Meta row in EUR,
+    # GA4 rows joining campaigns by name, a month of agency cost), plus a LinkedIn month (a block
+    # across weeks), a Tue–Thu row (inside one week), last year's week, another GA4 day and CRM
+    # deals won later, one in EUR.
+    golden_base(con)
     put(con, "ad_performance", [
-        {"day": "2026-11-16", "campaign": "Brand_Search", "spend": 1000, "clicks": 100, "impressions": 2000,
-         "conversions": 10, "conversion_value": 5000},
-        {"day": "2026-11-17", "campaign": "Generic", "spend": 3000, "clicks": 50, "impressions": 10000,
-         "conversions": 2, "conversion_value": 1000},
-        {"day": "2026-11-10", "campaign": "Brand_Search", "spend": 800, "clicks": 80, "impressions": 1600,
-         "conversions": 4, "conversion_value": 2000},
         {"day": "2025-11-18", "campaign": "Brand_Search", "spend": 500, "clicks": 40, "impressions": 900,
          "conversions": 3},
         {"period_start": "2026-11-03", "period_end": "2026-11-05", "campaign": "Generic", "spend": 240,
          "clicks": 12, "conversions": 1},
     ])
     put(con, "ad_performance", [
-        {"day": "2026-11-18", "campaign": "Retarget", "channel": "Paid Social", "campaign_type": "Traffic",
-         "currency": "EUR", "spend": 100, "clicks": 20, "impressions": 5000, "conversions": 4},
-    ], source="meta", account="m1")
-    put(con, "ad_performance", [
         {"period_start": "2026-11-01", "period_end": "2026-11-30", "campaign": "B2B leads", "channel": "Paid Social",
          "campaign_type": "Lead gen", "spend": 9000, "clicks": 300, "impressions": 40000, "conversions": 12},
     ], source="linkedin", account="li")
     put(con, "web_analytics", [
-        {"day": "2026-11-16", "channel_group": "Paid Search", "campaign": "brand search", "medium": "cpc",
-         "sessions": 90, "key_events": 8, "lead_events": 6, "purchases": 2},
-        {"day": "2026-11-17", "sessions": 400, "key_events": 5},
-        {"day": "2026-11-18", "channel_group": "Paid Social", "campaign": "retarget", "medium": "paid",
-         "sessions": 30, "key_events": 2, "lead_events": 1},
         {"day": "2026-11-11", "channel_group": "Paid Search", "campaign": "Brand-Search", "sessions": 70,
          "key_events": 4},
     ])
@@ -98,8 +86,6 @@ def _facts(con) -> None:
         {"deal_id": "d3", "created_date": "2026-11-17", "is_qualified": False},
         {"deal_id": "d4", "created_date": "2026-11-05", "campaign": "generic"},
     ])
-    put(con, "costs", [{"month": "2026-11-01", "item": "Byrå", "amount": 3000,
-                        "period_start": "2026-11-01", "period_end": "2026-11-30"}])
 
 
 @pytest.fixture()
