@@ -33,6 +33,11 @@ def test_badges_are_the_only_markup_and_only_in_our_colours():
     assert md.splitlines()[2] == "| :red-badge[▼ KUTT] |"
 
 
+def test_a_number_is_never_broken_at_its_thousands_space():
+    md = md_table.markdown_table(["Range"], [["940 kr (657\u2060–\u20601\u00a0405)"]])
+    assert md.splitlines()[2] == "| 940 kr \\(657\u2060–\u20601\u00a0405\\) |"
+
+
 def test_rows_must_match_the_header():
     with pytest.raises(ValueError):
         md_table.markdown_table(["a", "b"], [["only one"]])

@@ -10,6 +10,7 @@ Every cell is escaped into inert text (`metrics.safe_export.md_escape`: Markdown
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,12 +33,17 @@ def badge(label: str, colour: str) -> Safe:
     return Safe(f":{colour}-badge[{md_escape(label)}]")
 
 
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
+
+
 def _cell(value: object, nowrap: bool = False) -> str:
     if isinstance(value, Safe):
         return value.markdown
     text = md_escape(value)
     if nowrap:
         text = text.replace(" ", "\u00a0")   # "44 721 kr" stays on one line
+    else:
+        text = _DIGIT_SPACE.sub("\u00a0", text)   # never break "1 405" (escaping made its space plain)
     return text if text else " "
 
 
