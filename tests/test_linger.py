@@ -104,3 +104,28 @@ def test_a_write_through_the_app_has_its_final_data_version_at_once(tmp_path, li
     after_write = db.data_version(ws.path)
     db.release(ws.path)                          # what the linger does a moment later
     assert db.data_version(ws.path) == after_write, "closing the database must not change the version again"
+
+
+def test_release_waits_for_a_read_still_running_in_another_thread(tmp_path, linger):
+    import threading
+
+    ws = workspaces.create("busyread", tmp_path)
+    started, finish = threading.Event(), threading.Event()
+
+    def slow_read():
+        with db.connect(ws.path) as con:
+            con.execute("SELECT 1").fetchall()
+            started.set()
+            finish.wait(5)
+
+    t = threading.Thread(target=slow_read)
+    t.start()
+    started.wait(5)
+    threading.Timer(0.3, finish.set).start()
+    t0 = time.monotonic()
+    db.release(ws.path)
+    waited = time.monotonic() - t0
+    t.join(5)
+    assert waited >= 0.25, "release must wait for the read to end"
+    assert str(ws.path.resolve()) not in db._anchors
+    assert _other_process_can_lock(ws.path, wait=0)

@@ -108,24 +108,22 @@ def linger_seconds() -> float:
 
 
 def _hold(key: str) -> None:
-    if linger_seconds() <= 0:
-        return
     with _anchor_lock:
-        if key not in _anchors:
+        _in_use[key] = _in_use.get(key, 0) + 1
+        if linger_seconds() > 0 and key not in _anchors:
             # A second connection to the database `con` opened (DuckDB shares an open file's
             # instance within a process), so it stays open when `con` closes.
             _anchors[key] = duckdb.connect(key)
-        _in_use[key] = _in_use.get(key, 0) + 1
 
 
 def _done(key: str) -> None:
     global _reaper
     with _anchor_lock:
-        if key not in _in_use:
-            return
-        _in_use[key] -= 1
+        _in_use[key] = _in_use.get(key, 1) - 1
+        if _in_use[key] <= 0:
+            del _in_use[key]
         _last_used[key] = time.monotonic()
-        if _reaper is None or not _reaper.is_alive():
+        if key in _anchors and (_reaper is None or not _reaper.is_alive()):
             _reaper = threading.Thread(target=_reap, name="mandag-db-linger", daemon=True)
             _reaper.start()
 
@@ -157,17 +155,26 @@ def _close_all() -> None:
 
 def _close_anchor(key: str) -> None:
     con = _anchors.pop(key, None)
-    _in_use.pop(key, None)
     _last_used.pop(key, None)
     if con is not None:
         with contextlib.suppress(Exception):
             con.close()
 
 
-def release(path: str | os.PathLike[str]) -> None:
-    """Close the lingering database of `path` now (before the file is renamed, deleted or replaced)."""
-    with _anchor_lock:
-        _close_anchor(str(Path(path).resolve()))
+def release(path: str | os.PathLike[str], wait: float = 5.0) -> None:
+    """Close the database of `path` now (before the file is renamed, deleted or replaced).
+
+    Waits (up to `wait` seconds) for this process's other connections to it to finish — a
+    background read, say — so that none keeps the old file open under its old name.
+    """
+    key = str(Path(path).resolve())
+    deadline = time.monotonic() + wait
+    while True:
+        with _anchor_lock:
+            if _in_use.get(key, 0) <= 0 or time.monotonic() >= deadline:
+                _close_anchor(key)
+                return
+        time.sleep(0.02)
 
 
 def private_folder(folder: Path) -> None:
