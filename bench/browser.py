@@ -14,9 +14,10 @@ no cookies, no cache) the time from `page.goto` until the page is complete:
 Each server first serves one page load that is not counted (the warm server: imports done,
 caches filled, JavaScript compiled once; the Monday server a second one, see below). Loads
 alternate between the two servers so drift on the shared machine hits both. Then, in one Monday
-session, the time from picking another week in the sidebar until the rerun is visible — the
-week before the one shown (worked out in the background while the page is read, `ui/warm.py`)
-and a week further back (computed on the click) — each after `READ_SECONDS` on the page, and on
+session, the time from a click on another week until the rerun is visible — the week before
+the one shown (the heading's "◂ week N" button; worked out in the background while the page is
+read, `ui/warm.py`) and a week further back (the sidebar's list of all weeks; computed on the
+click) — each after `READ_SECONDS` on the page, and on
 both pages the time of a plain rerun (the `r` key). Finally the servers' resident memory (now
 and peak, from /proc).
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -38,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 READ_SECONDS = 3.0     # a user reads the page before clicking again
-FAR_WEEK = 12          # "a week further back": the 12th, 15th, 18th … entry of the week list
+FAR_WEEK = 12          # "a week further back": 12, 15, 18 … weeks before the newest
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -143,23 +145,37 @@ def rerun_key(page, want: dict) -> float:
     return time.perf_counter() - t
 
 
-def pick_week(page, want: dict, option: int, read_seconds: float = 0.0) -> float:
-    """After `read_seconds` on the page, open the sidebar's week list and pick the `option`-th
-    week (0 = the newest); seconds from the pick until the rerun is visible.
-
-    The list draws only the entries in view, so a week further down is found by typing the
-    start of its label ("Uke 35 ·", the newest week with that number comes first)."""
+def previous_week(page, want: dict, read_seconds: float = 0.0) -> float:
+    """After `read_seconds` on the page, click the heading's "◂ week N" button; seconds from the
+    click until the rerun is visible."""
     time.sleep(read_seconds)
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').last
+    button = page.get_by_role("button", name=re.compile(r"^◀"))   # "◀ uke 46"
+    page.evaluate(WATCH_JS)
+    t = time.perf_counter()
+    button.click()
+    page.wait_for_function(COMPLETE_JS, arg={**want, "changed": True, "rerun": True}, polling="raf", timeout=60_000)
+    return time.perf_counter() - t
+
+
+def pick_week(page, want: dict, back: int, read_seconds: float = 0.0) -> float:
+    """After `read_seconds` on the page, pick the week `back` weeks before the newest from the
+    sidebar's list of all weeks; seconds from the pick until the rerun is visible.
+
+    The list is behind a button (uncounted), draws only the entries in view, and filters as
+    one types, so the week is found by typing the start of its label ("Uke 35 ·")."""
+    time.sleep(read_seconds)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    if not sidebar.locator('[data-testid="stSelectbox"]').count():
+        sidebar.get_by_role("button", name=re.compile("eldre uke|older week", re.I)).click()
+        page.wait_for_function(COMPLETE_JS, arg=want, polling="raf", timeout=60_000)
+    box = sidebar.locator('[data-testid="stSelectbox"]').last
     box.click()
     options = page.locator('[role="option"]')
     options.first.wait_for(timeout=10_000)
-    target = options.nth(option)
-    if not target.count():
-        newest = options.first.inner_text()                      # "Uke 47 · 16.–22. november 2026"
-        word, number = newest.split(" ·")[0].rsplit(" ", 1)
-        page.keyboard.type(f"{word} {int(number) - option} ·")
-        target = options.first
+    newest = options.first.inner_text()                      # "Uke 47 · 16.–22. november 2026"
+    word, number = newest.split(" ·")[0].rsplit(" ", 1)
+    page.keyboard.type(f"{word} {int(number) - back} ·")
+    target = options.first
     target.wait_for(timeout=10_000)
     page.evaluate(WATCH_JS)
     t = time.perf_counter()
@@ -212,8 +228,8 @@ def measure(data_dir: str, runs: int) -> dict:
                 page.wait_for_function(COMPLETE_JS, arg=monday_want, polling="raf", timeout=120_000)
                 # A user reads the page before the next click (READ_SECONDS): the week before the
                 # one shown has been worked out in the background by then (ui/warm.py) ...
-                clicks = attempt("week_click", lambda: [pick_week(page, monday_want, i, READ_SECONDS)
-                                                        for i in range(1, runs + 1)])
+                clicks = attempt("week_click", lambda: [previous_week(page, monday_want, READ_SECONDS)
+                                                        for _ in range(runs)])
                 out["week_clicks"] = clicks
                 out["week_click"] = statistics.median(clicks) if clicks else None
                 # ... a week further back has not: it is computed on the click.

@@ -41,7 +41,7 @@ def test_stranger_is_refused(data_dir: Path, demo_master: Path) -> None:
     at = app({"is_logged_in": True, "email": "noen@gmail.com"})
     assert not at.exception
     assert "ikke tilgang" in at.error[0].value
-    assert not at.metric and not at.sidebar.selectbox
+    assert not at.metric and not at.sidebar.selectbox and not at.sidebar.pills
 
 
 def test_client_gets_only_their_workspace_even_when_asking_for_another(data_dir: Path, demo_master: Path) -> None:
@@ -53,7 +53,7 @@ def test_client_gets_only_their_workspace_even_when_asking_for_another(data_dir:
     at.query_params["ws"] = "Other AS"
     at.run()
     assert not at.exception
-    picker = at.sidebar.selectbox[0]
+    picker = at.sidebar.pills[0]               # the workspace picker: one pill per workspace
     assert picker.options == ["Client AS"]
     assert at.session_state["workspace"] == "Client AS"
     assert any("Kari Kunde" in c.value for c in at.sidebar.caption)
@@ -64,4 +64,8 @@ def test_owner_sees_every_workspace(data_dir: Path, demo_master: Path) -> None:
     _three_workspaces(data_dir, demo_master)
     at = app({"is_logged_in": True, "email": "frilanser@byra.no"})
     assert not at.exception
-    assert sorted(at.sidebar.selectbox[0].options) == sorted(["Client AS", "Other AS", workspaces.DEMO_NAME])
+    picker = at.sidebar.pills[0]
+    assert sorted(picker.options) == sorted(["Client AS", "Other AS", workspaces.DEMO_NAME])
+    picker.set_value("Other AS").run()            # one click switches
+    assert not at.exception
+    assert at.session_state["workspace"] == "Other AS"

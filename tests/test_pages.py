@@ -142,3 +142,37 @@ def test_every_page_runs_on_an_empty_workspace(data_dir, lang):
         at.switch_page(page).run()
         assert not at.exception, f"{page} ({lang}): {at.exception}"
         assert not at.error, f"{page} ({lang}) shows an error: {[e.value for e in at.error]}"
+
+
+def test_sidebar_weeks_one_click_for_recent_and_a_list_for_older(demo_db):
+    from datetime import timedelta
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    seg = at.sidebar.button_group(key="_weekseg_nb")
+    weeks = [DEMO_LAST_WEEK - timedelta(days=7 * k) for k in (3, 2, 1, 0)]
+    assert list(seg.options) == ["44", "45", "46", "47"]            # the newest four, oldest left
+    assert seg.value == DEMO_LAST_WEEK
+    seg.set_value(weeks[1]).run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Uke 45")
+    at.sidebar.button_group(key="_weekseg_nb").set_value(None).run()   # the picked week clicked again
+    assert at.title[0].value.startswith("Uke 45")                     # … changes nothing
+    assert not at.sidebar.selectbox
+    at.sidebar.button(key="weeks_open").click().run()                 # "Velg en eldre uke"
+    older = DEMO_LAST_WEEK - timedelta(days=7 * 17)                   # week 30
+    at.sidebar.selectbox(key="_week_nb").set_value(older).run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Uke 30")
+    assert not at.sidebar.selectbox                                   # the list closes again
+    assert list(at.sidebar.button_group(key="_weekseg_nb").options) == ["30", "44", "45", "46", "47"]
+
+
+def test_clicking_the_open_workspace_again_keeps_it(demo_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    picker = at.sidebar.pills[0]
+    assert picker.value == picker.options[0] == demo_db.stem
+    picker.set_value(None).run()
+    assert not at.exception
+    assert at.session_state["workspace"] == demo_db.stem
+    assert at.sidebar.pills[0].value == demo_db.stem
+    assert at.title[0].value.startswith("Uke 47")

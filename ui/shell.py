@@ -111,23 +111,69 @@ def pages(ctx: Ctx) -> dict[str, list[st.Page]]:
     return sections
 
 
+# The sidebar's pickers are pills and segmented controls, which share the code of the language
+# switch: a select box makes a fresh browser fetch and compile some 20 more modules first
+# (docs/performance.md). A select box is still used where a list gets long.
+PILL_WORKSPACES = 6      # up to this many workspaces are pills
+RECENT_WEEKS = 4         # the newest complete weeks offered as one click
+
+
 def _on_week(key: str) -> None:
-    st.session_state["week_pick"] = st.session_state[key]
+    picked = st.session_state.get(key)
+    if picked is not None:   # clicking the picked segment again clears it: keep the week
+        st.session_state["week_pick"] = picked
+    st.session_state["_weeks_open"] = False
 
 
 def _on_workspace() -> None:
-    st.session_state["workspace"] = st.session_state["_ws_pick"]
+    picked = st.session_state.get("_ws_pick")
+    if picked is None or picked == st.session_state.get("workspace"):
+        return               # the picked pill clicked again: nothing changes
+    st.session_state["workspace"] = picked
     st.session_state.pop("week_pick", None)
+
+
+def _open_weeks() -> None:
+    st.session_state["_weeks_open"] = True
+
+
+def _workspace_picker(ctx: Ctx, lang: str) -> None:
+    names = [w.name for w in visible_workspaces()]
+    st.session_state["_ws_pick"] = ctx.workspace
+    if len(names) <= PILL_WORKSPACES:
+        st.pills(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
+    else:
+        st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
+
+
+def _week_picker(weeks: list[date], lang: str) -> date:
+    """The newest weeks as one segmented control (oldest left), the rest behind 'All weeks'."""
+    if st.session_state.get("week_pick") not in weeks:
+        st.session_state["week_pick"] = weeks[0]
+    week = st.session_state["week_pick"]
+    recent = sorted(weeks[:RECENT_WEEKS])
+    options = recent if week in recent else [week, *recent]
+    # One widget per language: the browser keeps an option's old text when only its label changes.
+    key = f"_weekseg_{lang}"
+    st.session_state[key] = week
+    st.segmented_control(tr(lang, "app.week"), options, key=key, on_change=_on_week, args=(key,),
+                         format_func=lambda w: str(fmt.week_number(w)))
+    if st.session_state.get("_weeks_open"):
+        key = f"_week_{lang}"
+        st.session_state[key] = week
+        st.selectbox(tr(lang, "app.all_weeks"), weeks, key=key, on_change=_on_week, args=(key,),
+                     format_func=lambda w: f"{fmt.week_label(w, lang).capitalize()} · {fmt.week_range(w, lang)}")
+    elif len(weeks) > len(options):
+        st.button(tr(lang, "app.all_weeks_open"), key="weeks_open", on_click=_open_weeks,
+                  icon=":material/calendar_month:", type="tertiary")
+    return week
 
 
 def sidebar(ctx: Ctx) -> Ctx:
     """Workspace, language and week pickers; stores the final context in the session."""
     lang = ctx.lang
     with st.sidebar:
-        names = [w.name for w in visible_workspaces()]
-        if st.session_state.get("_ws_pick") != ctx.workspace:
-            st.session_state["_ws_pick"] = ctx.workspace
-        st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
+        _workspace_picker(ctx, lang)
         if ctx.is_demo:
             st.caption(f":orange-badge[{tr(lang, 'app.demo_badge')}] {tr(lang, 'app.demo_notice')}")
             if "views/workspaces.py" in st.session_state.get("_routed_pages", ()) and st.button(
@@ -139,15 +185,7 @@ def sidebar(ctx: Ctx) -> Ctx:
                              format_func=LANG_LABELS.get)
         st.query_params["lang"] = lang  # keeps the language on reload
         weeks = cache.cached(weekly.complete_weeks, date.today(), db_path=ctx.db_path)
-        week = None
-        if weeks:
-            if st.session_state.get("week_pick") not in weeks:
-                st.session_state["week_pick"] = weeks[0]
-            # One widget per language: the browser keeps an option's old text when only its label changes.
-            key = f"_week_{lang}"
-            st.session_state[key] = st.session_state["week_pick"]
-            week = st.selectbox(tr(lang, "app.week"), weeks, key=key, on_change=_on_week, args=(key,),
-                                format_func=lambda w: f"{fmt.week_label(w, lang).capitalize()} · {fmt.week_range(w, lang)}")
+        week = _week_picker(weeks, lang) if weeks else None
     auth.sidebar_user(lang=lang)
     ctx = replace(ctx, week_start=week)
     st.session_state["ctx"] = ctx

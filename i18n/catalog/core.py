@@ -37,6 +37,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "app.workspace": {"nb": "Arbeidsområde", "en": "Workspace"},
     "app.language": {"nb": "Språk", "en": "Language"},
     "app.week": {"nb": "Uke", "en": "Week"},
+    "app.all_weeks": {"nb": "Alle uker", "en": "All weeks"},
+    "app.all_weeks_open": {"nb": "Velg en eldre uke", "en": "Pick an older week"},
     "app.demo_badge": {"nb": "Demo", "en": "Demo"},
     "app.demo_notice": {"nb": "Du ser på demobedriften Rørlegger Nord AS. Tallene er laget, men følger en ekte uke.",
                         "en": "You are looking at the demo business Rørlegger Nord AS. The numbers are made up but behave like real ones."},
