@@ -81,6 +81,8 @@ def test_running_week_is_not_logged(ws):
 
 def test_picking_a_row_draws_its_weekly_cpl(ws):
     at = run("tests/apps/decision_table_app.py", ws, "en", today=TODAY)
+    assert not at.selectbox                                  # the row picker opens on request
+    at.button(key="decision_drill_button").click().run()
     pick = at.selectbox(key=f"decision_pick_{WEEK}")
     assert pick.value is None
     assert pick.options[2] == "Paid Search"
@@ -194,3 +196,29 @@ def test_top_actions_component(ws):
     # Escaped into inert Markdown (the names come from the data): ':' '(' '.' backslashed, '>' as &gt;.
     assert lines[0].startswith("1\\. Kutt Betalt sosialt\\: Det er &gt;99") and "sjanse" in lines[0]
     assert lines[1].startswith("2\\. Skaler Betalt søk\\:")
+
+
+def test_a_big_account_starts_with_the_flagged_campaigns_with_most_spend(tmp_path):
+    # 34 campaigns in one channel, 8 weeks each: 20 at 1 000 kr for 1 lead a week (CPL 1 000,
+    # 2.5 × the 400 target: CUT), 14 at 500 kr for 5 leads (CPL 100: SCALE). With the channel row
+    # that is 35 rows, over the 30 drawn at once, so the first screen shows the channel and the 15
+    # flagged campaigns with the most spend: the 1 000-kr ones.
+    path = workspace(tmp_path, "big")
+    with db.connect(path) as con:
+        for i in range(20):
+            weekly_ads(con, "Paid Search", [(1000, 1)] * 8, campaign=f"Dear {i:02d}", account=f"a{i}")
+        for i in range(14):
+            weekly_ads(con, "Paid Search", [(500, 5)] * 8, campaign=f"Cheap {i:02d}", account=f"b{i}")
+        add_target(con, "cpl", "all", 400)
+    at = run("tests/apps/decision_table_app.py", path, "en", today=TODAY)
+    assert not at.exception, at.exception
+    header, *rows = table_rows(at)
+    names = [r[0] for r in rows]
+    assert len(rows) == 16 and names[0] == "Paid Search"
+    assert all(n.startswith("↳ Dear") for n in names[1:])
+    button = at.button(key="decision_all_campaigns_button")
+    assert button.label == "Show all campaigns (19 more)"
+    button.click().run()
+    header, *rows = table_rows(at)
+    assert len(rows) == 35
+    assert at.button(key="decision_all_campaigns_button").label.startswith("Show only")

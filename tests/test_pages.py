@@ -176,3 +176,16 @@ def test_clicking_the_open_workspace_again_keeps_it(demo_db):
     assert at.session_state["workspace"] == demo_db.stem
     assert at.sidebar.pills[0].value == demo_db.stem
     assert at.title[0].value.startswith("Uke 47")
+
+
+def test_trends_open_and_close_below_the_fold(demo_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    assert not at.get("plotly_chart")                       # no chart on the first screen
+    button = at.button(key="monday_trends_button")
+    assert button.label.startswith("Vis trender")
+    button.click().run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) >= 1
+    assert at.button(key="monday_trends_button").label == "Skjul trendene"
+    at.button(key="monday_trends_button").click().run()
+    assert not at.get("plotly_chart")

@@ -19,7 +19,7 @@ from i18n import fmt, tr
 from metrics import decision_log, decisions, monday
 from metrics.safe_export import md_escape
 from metrics.decision_text import chance, explain, next_step, verdict_label
-from ui import cache, labels, md_table
+from ui import cache, labels, md_table, reveal
 from ui.context import Ctx
 
 BADGE = {  # verdict → badge colour: green up, red down, neutral otherwise
@@ -129,7 +129,8 @@ def _visible(rows: list[decisions.DecisionRow], lang: str) -> list[decisions.Dec
     keep = {id(r) for r in flagged[:FIRST_SCREEN_CAMPAIGNS]}
     short = [r for r in rows if r.kind != "campaign" or id(r) in keep]
     hidden = len(rows) - len(short)
-    if hidden and not st.toggle(tr(lang, "decisions.table.all_campaigns", hidden=hidden), key="decision_all_campaigns"):
+    if hidden and not reveal.shown("decision_all_campaigns", tr(lang, "decisions.table.all_campaigns", hidden=hidden),
+                                   tr(lang, "decisions.table.flagged_only")):
         return short
     return rows
 
@@ -173,6 +174,10 @@ def render(ctx: Ctx, *, today: date | None = None, view: monday.DecisionView | N
     lag = (ctx.week_start - judged).days + 6 if judged else None
     if judged is not None:
         st.caption(tr(lang, "decisions.table.judged_to", day=fmt.day(judged, lang), lag=lag))
+    # The row picker opens on request: a select box on the first screen costs a fresh session
+    # the widget's code (docs/performance.md).
+    if not reveal.shown("decision_drill", tr(lang, "decisions.drill.open"), tr(lang, "decisions.drill.close")):
+        return
     picked = st.selectbox(tr(lang, "decisions.drill.pick"), range(len(rows)), index=None,
                           format_func=lambda i: row_label(rows[i], lang).strip(),
                           placeholder=tr(lang, "decisions.drill.placeholder"), key=f"decision_pick_{ctx.week_start}")

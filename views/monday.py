@@ -9,7 +9,7 @@ from i18n import fmt
 from metrics import monday as monday_metrics
 from metrics.kpis import CARD_KPIS
 from metrics.safe_export import md_escape
-from ui import cache, cards, charts, decision_table, empty_state, labels, md_table, shell, warm
+from ui import cache, cards, charts, decision_table, empty_state, labels, md_table, reveal, shell, warm
 from ui.context import current, t
 
 ctx = current()
@@ -125,7 +125,7 @@ if strip.has_plan or strip.rows["actual"].sum() > 0:
         st.caption(t("monday.budget_no_plan"))
     shell.page_link("views/plan_budget.py", t("monday.open_budget"), ":material/pie_chart:")
 
-if st.toggle(t("monday.show_trends"), key="monday_trends"):
+if reveal.shown("monday_trends", t("monday.show_trends"), t("monday.hide_trends")):
     charts.render_trends(ctx, view.week_start)
 
 # The week before is the likeliest next click: have its numbers ready by then (and this week's

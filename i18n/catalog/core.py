@@ -171,6 +171,7 @@ STRINGS.update({
     "monday.open_plan": {"nb": "Åpne 90-dagersplanen", "en": "Open the 90-day plan"},
     "monday.show_trends": {"nb": "Vis trender (CPL mot målbanen, kostnad per kanal)",
                            "en": "Show trends (CPL against the glide path, spend by channel)"},
+    "monday.hide_trends": {"nb": "Skjul trendene", "en": "Hide the trends"},
     "monday.trend.cpl": {"nb": "CPL (betalt)", "en": "CPL (paid)"},
     "monday.trend.target": {"nb": "Målbane", "en": "Glide path"},
     "monday.trend.cpl_title": {"nb": "CPL per uke mot målbanen", "en": "Weekly CPL against the glide path"},

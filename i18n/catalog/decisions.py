@@ -253,8 +253,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "Chance = the chance that the real cost per lead is under the target.",
     },
     "decisions.table.all_campaigns": {
-        "nb": "Vis alle kampanjer ({hidden} uten flagg er skjult)",
-        "en": "Show all campaigns ({hidden} without a flag are hidden)",
+        "nb": "Vis alle kampanjer ({hidden} flere)",
+        "en": "Show all campaigns ({hidden} more)",
+    },
+    "decisions.table.flagged_only": {
+        "nb": "Vis bare kanalene og de flaggede kampanjene med mest kostnad",
+        "en": "Show only the channels and the flagged campaigns with the most spend",
     },
     "decisions.col.name": {"nb": "Kanal / kampanje", "en": "Channel / campaign"},
     "decisions.col.clock": {"nb": "Uker", "en": "Weeks"},
@@ -270,6 +274,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "decisions.clock": {"nb": "{clock} av {clock_of}", "en": "{clock} of {clock_of}"},
     "decisions.experiment_tag": {"nb": "{name} (eksp.)", "en": "{name} (exp.)"},
     "decisions.drill.pick": {"nb": "CPL per uke for en rad", "en": "Weekly CPL of a row"},
+    "decisions.drill.open": {"nb": "Hvorfor, og CPL per uke, for en rad", "en": "Why, and the weekly CPL, for a row"},
+    "decisions.drill.close": {"nb": "Skjul raddetaljene", "en": "Hide the row details"},
     "decisions.drill.placeholder": {"nb": "Velg kanal, kampanje eller eksperiment …",
                                     "en": "Pick a channel, campaign or experiment …"},
     "decisions.drill.none": {"nb": "—", "en": "—"},
