@@ -37,6 +37,13 @@ def test_json_lines_statuses_and_exit_code(tmp_path):
     assert again.returncode == 0
     assert json.loads(again.stdout)["status"] == "unchanged"
     assert rows(ws, "SELECT round(sum(spend), 2) FROM ad_performance WHERE source = 'google_ads'") == [(2949.30,)]
+    # The weekly rollup the other process kept in step is current here too (its stamp is the same
+    # in every process), and holds the same spend.
+    from warehouse import db, rollup
+    with db.connect(ws) as con:
+        assert rollup.current(con)
+    assert rows(ws, "SELECT round(sum(m_spend), 2) FROM fact_weeks WHERE fam = 'ad' AND source = 'google_ads'") == [
+        (2949.30,)]
 
 
 def test_refused_file_gives_error_and_nonzero_exit(tmp_path):
