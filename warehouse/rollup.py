@@ -124,7 +124,7 @@ def _currency(con: duckdb.DuckDBPyConnection) -> str:
 
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """BEGIN … COMMIT around a write and its `refresh`; ROLLBACK on any error."""
+    """BEGIN … COMMIT around a write and its `update`; ROLLBACK on any error."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield
