@@ -167,6 +167,16 @@ def test_sidebar_weeks_one_click_for_recent_and_a_list_for_older(demo_db):
     assert list(at.sidebar.button_group(key="_weekseg_nb").options) == ["30", "44", "45", "46", "47"]
 
 
+def test_a_week_of_another_year_names_its_year():
+    from datetime import date
+
+    from ui import shell
+
+    assert shell._week_segment(date(2026, 11, 16), 2026) == "47"
+    assert shell._week_segment(date(2025, 11, 17), 2026) == "47 · 2025"
+    assert shell._week_segment(date(2025, 12, 29), 2026) == "1"        # ISO week 1 of 2026 starts in 2025
+
+
 def test_clicking_the_open_workspace_again_keeps_it(demo_db):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     picker = at.sidebar.pills[0]

@@ -146,6 +146,12 @@ def _workspace_picker(ctx: Ctx, lang: str) -> None:
         st.selectbox(tr(lang, "app.workspace"), names, key="_ws_pick", on_change=_on_workspace)
 
 
+def _week_segment(week: date, newest_year: int) -> str:
+    """'47'; a week of another ISO year than the newest also names its year: '47 · 2025'."""
+    iso_year, number, _ = week.isocalendar()
+    return str(number) if iso_year == newest_year else f"{number} · {iso_year}"
+
+
 def _week_picker(weeks: list[date], lang: str) -> date:
     """The newest weeks as one segmented control (oldest left), the rest behind 'All weeks'."""
     if st.session_state.get("week_pick") not in weeks:
@@ -156,8 +162,9 @@ def _week_picker(weeks: list[date], lang: str) -> date:
     # One widget per language: the browser keeps an option's old text when only its label changes.
     key = f"_weekseg_{lang}"
     st.session_state[key] = week
+    year = weeks[0].isocalendar()[0]
     st.segmented_control(tr(lang, "app.week"), options, key=key, on_change=_on_week, args=(key,),
-                         format_func=lambda w: str(fmt.week_number(w)))
+                         format_func=lambda w: _week_segment(w, year))
     if st.session_state.get("_weeks_open"):
         key = f"_week_{lang}"
         st.session_state[key] = week
