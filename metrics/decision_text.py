@@ -113,8 +113,12 @@ def action_text(row: DecisionRow, lang: str) -> str:
 
 
 def next_step(row: DecisionRow, lang: str) -> str:
-    """What to do this week, in one short sentence (the table's last column)."""
-    return action_text(row, lang) or tr(lang, "decisions.action.set_target")
+    """What to do this week in a few words, beside the verdict in the table: 'Pause it'.
+    The full sentence is in the top actions and the row's details (`explain`)."""
+    act = row.action
+    if act == "hold" and row.verdict == "keep_testing":
+        act = "keep"
+    return tr(lang, f"decisions.step.{act}")
 
 
 def explain(row: DecisionRow, lang: str, currency: str) -> str:

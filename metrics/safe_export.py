@@ -36,6 +36,7 @@ _PLAIN_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 # CommonMark's ASCII punctuation that can start or end Markdown syntax, plus `$` (math in
 # Streamlit's Markdown) and `:` (so 'https://…' is not turned into a link). `<`, `>` and `&` are
 # handled as HTML entities instead: '[a](b)' → '\[a\]\(b\)'.
+_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")   # every run of white space but the no-break ones
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
 
 
@@ -85,14 +86,15 @@ def md_escape(text: Any) -> str:
     """User text as inert Markdown on one line.
 
     '[klikk](javascript:alert(1))' → '\\[klikk\\]\\(javascript:alert\\(1\\)\\)';
-    '<b>x</b>' → '&lt;b&gt;x&lt;/b&gt;'; line breaks become spaces. None → ''.
+    '<b>x</b>' → '&lt;b&gt;x&lt;/b&gt;'; line breaks become spaces. None → ''. No-break spaces
+    (U+00A0, U+202F: "1 405 kr" as Mandag formats it) are kept, so a number stays on one line.
     """
     if text is None:
         return ""
     s = str(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    return " ".join(s.split())
+    return _BREAKABLE_SPACE.sub(" ", s).strip()
 
 
 def markdown_escape(text: Any, *, inline: bool = True) -> str:

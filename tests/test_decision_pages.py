@@ -60,9 +60,9 @@ def test_decision_table_renders_and_logs_the_week(ws, lang):
     cut, scale = ("▼ KUTT", "▲ SKALER") if lang == "nb" else ("▼ CUT", "▲ SCALE")
     assert sum(v.startswith(f":red-badge[{cut}]") for v in verdicts) == 2
     assert sum(v.startswith(f":green-badge[{scale}]") for v in verdicts) == 2
-    # The badge is followed by the next step, e.g. "Pause it and move the money to what works."
-    pause = tr(lang, "decisions.action.pause")
-    assert sum(v.endswith(pause.replace(".", "\\.")) for v in verdicts) == 2
+    # The badge is followed by the next step in a few words: "Pause it" / "Sett på pause".
+    assert sum(v.endswith(tr(lang, "decisions.step.pause")) for v in verdicts) == 2
+    assert sum(v.endswith(tr(lang, "decisions.step.raise_budget").replace("~", "\\~")) for v in verdicts) == 2
     captions = " ".join(c.value for c in at.caption)
     # Σ(1 − p of the flag) = 2 · 0.009117 (CUT, Q(5.5, 12.5)) + 2 · 0.014281 (SCALE) = 0.0468 → "<0,1".
     assert ("4 flagg, omtrent <0,1 forventet" if lang == "nb" else "4 flags, about <0.1 expected") in captions
@@ -99,7 +99,7 @@ def test_picking_a_row_draws_its_weekly_cpl(ws):
     assert "Paid Search" in [t.value for t in at.text]
     # The full reason is shown with it, as inert Markdown.
     why = [m.value for m in at.markdown if "chance" in m.value]
-    assert why and why[0].startswith("There's a 99% chance the real cost per lead is under your NOK 400 target\\:")
+    assert why and why[0].startswith("There's a 99% chance the real cost per lead is under your NOK\u00a0400 target\\:")
 
 
 def test_empty_workspace_table(tmp_path):
@@ -222,3 +222,13 @@ def test_a_big_account_starts_with_the_flagged_campaigns_with_most_spend(tmp_pat
     header, *rows = table_rows(at)
     assert len(rows) == 35
     assert at.button(key="decision_all_campaigns_button").label.startswith("Show only")
+
+
+def test_every_action_has_its_few_words_for_the_table():
+    from typing import get_args
+
+    from i18n import CATALOG
+    from metrics.verdict_rules import Action
+
+    for act in (*get_args(Action), "keep"):
+        assert {"nb", "en"} <= CATALOG[f"decisions.step.{act}"].keys(), act

@@ -129,8 +129,8 @@ def _visible(rows: list[decisions.DecisionRow], lang: str) -> list[decisions.Dec
     keep = {id(r) for r in flagged[:FIRST_SCREEN_CAMPAIGNS]}
     short = [r for r in rows if r.kind != "campaign" or id(r) in keep]
     hidden = len(rows) - len(short)
-    if hidden and not reveal.shown("decision_all_campaigns", tr(lang, "decisions.table.all_campaigns", hidden=hidden),
-                                   tr(lang, "decisions.table.flagged_only")):
+    more = tr(lang, "decisions.table.all_campaigns", hidden=fmt.number(hidden, lang))
+    if hidden and not reveal.shown("decision_all_campaigns", more, tr(lang, "decisions.table.flagged_only")):
         return short
     return rows
 

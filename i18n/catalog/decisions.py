@@ -203,6 +203,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Decide now: scale it, keep it on a flat budget, or stop it.",
     },
 
+    # ---------------------------------------------------------------- the same, in a few words (the table)
+    "decisions.step.raise_budget": {"nb": "Øk budsjettet ~20 %", "en": "Raise the budget ~20%"},
+    "decisions.step.promote": {"nb": "Flytt til forbedringer (20 %)", "en": "Move to improvements (20%)"},
+    "decisions.step.hold": {"nb": "Hold budsjettet flatt", "en": "Keep the budget flat"},
+    "decisions.step.keep": {"nb": "La testen gå", "en": "Let the test run"},
+    "decisions.step.pause": {"nb": "Sett på pause", "en": "Pause it"},
+    "decisions.step.set_target": {"nb": "Sett et mål", "en": "Set a target"},
+    "decisions.step.wait": {"nb": "La den gå som planlagt", "en": "Let it run as planned"},
+    "decisions.step.decide": {"nb": "Bestem deg nå", "en": "Decide now"},
+
     # ---------------------------------------------------------------- top actions
     "decisions.top.title": {"nb": "Denne uken", "en": "This week"},
     "decisions.top.scale": {"nb": "Skaler {name}: {reason} {action}", "en": "Scale {name}: {reason} {action}"},
