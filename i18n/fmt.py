@@ -45,6 +45,11 @@ def money(x: float | None, currency: str, lang: str, decimals: int = 0) -> str:
     return f"{currency}{NBSP}{n}"
 
 
+def currency_unit(currency: str, lang: str) -> str:
+    """What `money` writes beside the number: nb 'kr' for NOK, en 'NOK' (for a column header)."""
+    return _SYMBOL.get(currency, currency) if lang == "nb" else currency
+
+
 def percent(x: float | None, lang: str, decimals: int = 1) -> str:
     """A fraction: 0.125 → nb '12,5 %', en '12.5%'."""
     if _missing(x):

@@ -53,14 +53,20 @@ def range_text(row: decisions.DecisionRow, lang: str, currency: str) -> str:
         return fmt.DASH
     from metrics.decision_text import about
 
-    # Word joiners keep "(570–924)" on one line when the cell wraps.
-    return (f"{fmt.money(about(row.cpl_likely), currency, lang)} "
+    # The currency is in the column's header. Word joiners keep "(570–924)" on one line.
+    return (f"{fmt.number(about(row.cpl_likely), lang)} "
             f"({fmt.number(row.cpl_low, lang)}\u2060–\u2060{fmt.number(row.cpl_high, lang)})")
 
 
 def table_frame(rows: list[decisions.DecisionRow], lang: str, currency: str) -> pd.DataFrame:
-    """The table as display text (formatting only; every number comes from the rows)."""
+    """The table as display text (formatting only; every number comes from the rows). Money
+    columns name the currency in their header ("Kostnad (kr)") and hold plain numbers, so a
+    table of long campaign names still fits the page."""
+    unit = fmt.currency_unit(currency, lang)
+
     def col(key: str) -> str:
+        if key in ("spend", "cpl", "range", "target"):
+            return f"{tr(lang, f'decisions.col.{key}')} ({unit})"
         return tr(lang, f"decisions.col.{key}")
 
     return pd.DataFrame({
@@ -68,11 +74,11 @@ def table_frame(rows: list[decisions.DecisionRow], lang: str, currency: str) -> 
         col("verdict"): [verdict_label(r.verdict, lang) for r in rows],
         col("chance"): [chance(r.p, lang) for r in rows],
         col("clock"): [clock_text(r, lang) for r in rows],
-        col("spend"): [fmt.money(r.spend, currency, lang) for r in rows],
+        col("spend"): [fmt.number(r.spend, lang) for r in rows],
         col("leads"): [fmt.number(r.leads, lang) for r in rows],
-        col("cpl"): [fmt.money(r.cpl, currency, lang) for r in rows],
+        col("cpl"): [fmt.number(r.cpl, lang) for r in rows],
         col("range"): [range_text(r, lang, currency) for r in rows],
-        col("target"): [fmt.money(r.target, currency, lang) for r in rows],
+        col("target"): [fmt.number(r.target, lang) for r in rows],
         col("next"): [next_step(r, lang) for r in rows],
     })
 
@@ -167,7 +173,8 @@ def render(ctx: Ctx, *, today: date | None = None, view: monday.DecisionView | N
     for cell, row, step in zip(cells, rows, frame[next_col]):
         cell[vi] = md_table.Safe(md_table.badge(cell[vi], BADGE.get(row.verdict, "gray")).markdown + " "
                                  + md_escape(step))
-    numeric = [tr(lang, f"decisions.col.{k}") for k in ("chance", "clock", "spend", "leads", "cpl", "target")]
+    numeric = [c for c in shown.columns if c.split(" (")[0] in
+               {tr(lang, f"decisions.col.{k}") for k in ("chance", "clock", "spend", "leads", "cpl", "target")}]
     st.markdown(md_table.markdown_table(list(shown.columns), cells,
                                         right=[i for i, c in enumerate(shown.columns) if c in numeric]))
     judged = next((r.judged_to for r in rows if r.judged_to is not None), None)

@@ -37,25 +37,27 @@ _DIGIT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d)")
 _OTHER_NO_BREAK = re.compile(r"[\u00a0\u202f]")
 
 
-def _cell(value: object) -> str:
-    """Escaped text in which only the spaces inside a number do not break: "1 405 kr" and
-    "NOK 3,416,570" may wrap before or after their unit, never inside the number, so a wide
-    table still fits its column widths."""
+def _cell(value: object, nowrap: bool = False) -> str:
+    """Escaped text. In a `nowrap` cell (numbers and money) no space breaks: "44 721 kr" stays on
+    one line. Elsewhere only the spaces inside a number do not break, so a text may wrap."""
     if isinstance(value, Safe):
         return value.markdown
-    text = _DIGIT_SPACE.sub("\x00", md_escape(value))
-    text = _OTHER_NO_BREAK.sub(" ", text).replace("\x00", "\u00a0")
+    text = md_escape(value)
+    if nowrap:
+        text = text.replace(" ", "\u00a0")
+    else:
+        text = _OTHER_NO_BREAK.sub(" ", _DIGIT_SPACE.sub("\x00", text)).replace("\x00", "\u00a0")
     return text if text else " "
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[object]], *,
                    right: Sequence[int] = ()) -> str:
     """A GitHub-flavoured Markdown table: `header` names, `rows` of cells (text, numbers as
-    display text, or `Safe`), columns whose index is in `right` aligned right (numbers and money).
-    A number never breaks inside; "3 416 570 kr" may break before its unit on a narrow screen."""
+    display text, or `Safe`), columns whose index is in `right` aligned right and kept on one
+    line (numbers and money); in the other columns a number never breaks inside."""
     if any(len(r) != len(header) for r in rows):
         raise ValueError("every row needs one cell per column")
     lines = ["| " + " | ".join(_cell(h) for h in header) + " |",
              "|" + "|".join("---:" if i in right else ":---" for i in range(len(header))) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
+    lines += ["| " + " | ".join(_cell(c, i in right) for i, c in enumerate(r)) + " |" for r in rows]
     return "\n".join(lines)
