@@ -6,7 +6,7 @@ import streamlit as st
 from i18n import fmt, tr
 from metrics import decision_log, periods
 from metrics.decision_text import chance, verdict_label
-from ui import cache, labels
+from ui import cache, flash, labels
 from ui.context import current, t
 
 ctx = current()
@@ -18,8 +18,7 @@ if ctx.db_path is None:
     st.info(t("decisions.log.no_workspace"))
     st.stop()
 
-if flash := st.session_state.pop("_dlog_flash", None):
-    st.success(flash)
+flash.show("_dlog_flash")
 
 today = periods.today_utc()
 lines = cache.cached(decision_log.lines, today, decision_log.OUTCOME_WEEKS)
@@ -80,5 +79,4 @@ with st.form("decision_log_record"):
     note = st.text_input(t("decisions.log.note"), key="dlog_note")
     if st.form_submit_button(t("decisions.log.save"), key="dlog_save"):
         cache.run(decision_log.record, lines[pick].entry.key, action, note)
-        st.session_state["_dlog_flash"] = t("decisions.log.saved")
-        st.rerun()
+        flash.later("_dlog_flash", t("decisions.log.saved"))

@@ -6,7 +6,7 @@ import streamlit as st
 from i18n import fmt
 from metrics import experiments, periods
 from metrics.decision_text import explain, verdict_label
-from ui import cache, labels
+from ui import cache, flash, labels
 from ui.context import current, t
 
 ctx = current()
@@ -18,8 +18,7 @@ if ctx.db_path is None:
     st.info(t("experiments.no_workspace"))
     st.stop()
 
-if flash := st.session_state.pop("_exp_flash", None):
-    st.success(flash)
+flash.show("_exp_flash")
 
 today = periods.today_utc()
 week = ctx.week_start or periods.last_complete_week(today)
@@ -90,8 +89,7 @@ with st.form("experiment_new", clear_on_submit=False):
             for problem in exc.problems:
                 st.error(problem.message(lang))
         else:
-            st.session_state["_exp_flash"] = t("experiments.registered", name=made.name)
-            st.rerun()
+            flash.later("_exp_flash", t("experiments.registered", name=made.name))
 
 # ---- close
 running = [s.experiment for s in items if s.experiment.status == "running"]
@@ -105,5 +103,4 @@ if running:
                                format_func=STATUS_LABELS.__getitem__, key="exp_close_outcome")
         if st.form_submit_button(t("experiments.close.save"), key="exp_close_save"):
             cache.run(experiments.close, which, outcome)
-            st.session_state["_exp_flash"] = t("experiments.close.saved")
-            st.rerun()
+            flash.later("_exp_flash", t("experiments.close.saved"))

@@ -9,7 +9,7 @@ from i18n import fmt
 from metrics import plan90
 from metrics.periods import today_utc
 from metrics.safe_export import markdown_escape, to_csv_bytes
-from ui import cache
+from ui import cache, flash
 from ui.context import current, t
 
 ctx = current()
@@ -20,13 +20,7 @@ if ctx.db_path is None:
     st.stop()
 
 FLASH = "plan_p90_flash"
-if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
-
-
-def flash(text: str) -> None:
-    st.session_state[FLASH] = text
-    st.rerun()
+flash.show(FLASH)
 
 
 today = today_utc()
@@ -54,7 +48,7 @@ with st.expander(t("plan.p90.generate_header"), expanded=items.empty):
             if restart:
                 cache.run(plan90.clear_generated)
             added = cache.run(plan90.generate, start, lang, owner or None)
-            flash(t("plan.p90.generated", n=added, start=fmt.day(start, lang),
+            flash.later(FLASH, t("plan.p90.generated", n=added, start=fmt.day(start, lang),
                     end=fmt.day(plan90.plan_end(start), lang)) if added else t("plan.p90.generated_none"))
 
 if items.empty:
@@ -128,7 +122,7 @@ if new is not None:
         show_problems(problems)
     else:
         cache.run(plan90.add, new)
-        flash(t("plan.p90.added", title=markdown_escape(new.title)))
+        flash.later(FLASH, t("plan.p90.added", title=markdown_escape(new.title)))
 
 # ---- edit / delete
 if not items.empty:
@@ -144,7 +138,7 @@ if not items.empty:
                 show_problems(problems)
             else:
                 cache.run(plan90.update, chosen, edited)
-                flash(t("plan.p90.updated", title=markdown_escape(edited.title)))
+                flash.later(FLASH, t("plan.p90.updated", title=markdown_escape(edited.title)))
         confirm_key = "plan_p90_confirm_delete"
         if st.session_state.get(confirm_key) == chosen:
             st.warning(t("plan.confirm_delete", name=markdown_escape(m.title)))
@@ -152,7 +146,7 @@ if not items.empty:
             if c1.button(t("plan.yes_delete"), key="plan_p90_delete_yes", type="primary"):
                 cache.run(plan90.delete, chosen)
                 st.session_state.pop(confirm_key, None)
-                flash(t("plan.deleted", name=markdown_escape(m.title)))
+                flash.later(FLASH, t("plan.deleted", name=markdown_escape(m.title)))
             if c2.button(t("plan.cancel"), key="plan_p90_delete_no"):
                 st.session_state.pop(confirm_key, None)
                 st.rerun()

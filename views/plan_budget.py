@@ -8,7 +8,7 @@ from i18n import fmt, tr
 from metrics import budget
 from metrics.periods import today_utc
 from metrics.safe_export import markdown_escape, to_csv_bytes
-from ui import cache
+from ui import cache, flash
 from ui.context import current, t
 
 ctx = current()
@@ -19,8 +19,7 @@ if ctx.db_path is None:
     st.stop()
 
 FLASH = "plan_budget_flash"
-if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
+flash.show(FLASH)
 
 
 def money(x: float | None) -> str:
@@ -79,8 +78,7 @@ with st.form(f"plan_budget_form_{month}"):
                 st.error(t(f"plan.budget.err.{p.code}", field=label, value=p.value))
         else:
             cache.run(budget.save_plan, month, total, revenue, pushing, entered)
-            st.session_state[FLASH] = t("plan.budget.saved", month=month_label(month))
-            st.rerun()
+            flash.later(FLASH, t("plan.budget.saved", month=month_label(month)))
 
 # ---- 2. planned vs actual per bucket
 st.subheader(t("plan.budget.vs_header"))
@@ -153,8 +151,7 @@ with st.expander(t("plan.budget.caps_header")):
         if st.button(t("plan.budget.caps_save"), key="plan_budget_caps_save"):
             new = {ch: (None if pd.isna(v) else float(v)) for ch, v in zip(editor[col_channel], editor[col_cap])}
             cache.run(budget.save_caps, new)
-            st.session_state[FLASH] = t("plan.budget.caps_saved")
-            st.rerun()
+            flash.later(FLASH, t("plan.budget.caps_saved"))
 
 # ---- 5. campaign → bucket
 with st.expander(t("plan.budget.map_header")):
@@ -177,5 +174,4 @@ with st.expander(t("plan.budget.map_header")):
             changed = {c: by_label[b] for c, b in zip(editor[col_c], editor[col_b]) if by_label.get(b) != before.get(c)}
             if changed:
                 cache.run(budget.save_campaign_buckets, changed)
-            st.session_state[FLASH] = t("plan.budget.map_saved" + ("_one" if len(changed) == 1 else ""), n=len(changed))
-            st.rerun()
+            flash.later(FLASH, t("plan.budget.map_saved" + ("_one" if len(changed) == 1 else ""), n=len(changed)))

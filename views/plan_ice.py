@@ -12,7 +12,7 @@ from metrics import ice, plan90
 from metrics.experiments import ExperimentRefused
 from metrics.periods import today_utc
 from metrics.safe_export import markdown_escape, to_csv_bytes
-from ui import cache
+from ui import cache, flash
 from ui.context import current, t
 
 ctx = current()
@@ -23,9 +23,7 @@ if ctx.db_path is None:
     st.stop()
 
 FLASH = "plan_ice_flash"
-if FLASH in st.session_state:
-    kind, text = st.session_state.pop(FLASH)
-    (st.success if kind == "ok" else st.warning)(text)
+flash.show(FLASH)
 
 
 def field_label(field: str) -> str:
@@ -36,18 +34,14 @@ def problem_text(p: ice.Problem) -> str:
     return t(f"plan.ice.err.{p.code}", field=field_label(p.field), value=p.value if p.value is not None else "—")
 
 
-def flash(kind: str, text: str) -> None:
-    st.session_state[FLASH] = (kind, text)
-    st.rerun()
-
-
 st.caption(t("plan.ice.intro"))
 st.info(t("plan.ice.formula"))
 
 # ---- suggestions
 if st.button(t("plan.ice.add_suggestions"), key="plan_ice_suggest", help=t("plan.ice.add_suggestions_help")):
     added = cache.run(ice.add_suggestions, lang)
-    flash("ok", t("plan.ice.suggestions_added" + ("_one" if added == 1 else ""), n=added) if added else t("plan.ice.suggestions_none"))
+    flash.later(FLASH, t("plan.ice.suggestions_added" + ("_one" if added == 1 else ""), n=added)
+                if added else t("plan.ice.suggestions_none"))
 
 # ---- the backlog
 backlog = cache.cached(ice.backlog)
@@ -111,7 +105,7 @@ if new is not None:
             st.error(problem_text(p))
     else:
         cache.run(ice.add, new)
-        flash("ok", t("plan.ice.added", name=markdown_escape(new.name)))
+        flash.later(FLASH, t("plan.ice.added", name=markdown_escape(new.name)))
 
 # ---- edit, delete, experiment
 if not backlog.empty:
@@ -128,7 +122,7 @@ if not backlog.empty:
                     st.error(problem_text(p))
             else:
                 cache.run(ice.update, chosen, edited)
-                flash("ok", t("plan.ice.updated", name=markdown_escape(edited.name)))
+                flash.later(FLASH, t("plan.ice.updated", name=markdown_escape(edited.name)))
 
         confirm_key = "plan_ice_confirm_delete"
         if st.session_state.get(confirm_key) == chosen:
@@ -137,7 +131,7 @@ if not backlog.empty:
             if c1.button(t("plan.yes_delete"), key="plan_ice_delete_yes", type="primary"):
                 cache.run(ice.delete, chosen)
                 st.session_state.pop(confirm_key, None)
-                flash("ok", t("plan.deleted", name=markdown_escape(current_item.name)))
+                flash.later(FLASH, t("plan.deleted", name=markdown_escape(current_item.name)))
             if c2.button(t("plan.cancel"), key="plan_ice_delete_no"):
                 st.session_state.pop(confirm_key, None)
                 st.rerun()
@@ -183,5 +177,5 @@ if not backlog.empty:
                         except ExperimentRefused as exc:
                             st.error(exc.message(lang))
                         else:
-                            flash("ok", t("plan.ice.exp_created", name=markdown_escape(current_item.name),
+                            flash.later(FLASH, t("plan.ice.exp_created", name=markdown_escape(current_item.name),
                                           start=fmt.day(start, lang)))

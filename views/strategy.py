@@ -6,7 +6,7 @@ import streamlit as st
 
 from metrics import strategy
 from metrics.safe_export import markdown_escape, to_csv_bytes
-from ui import cache
+from ui import cache, flash
 from ui.context import current, t
 
 ctx = current()
@@ -17,13 +17,7 @@ if ctx.db_path is None:
     st.stop()
 
 FLASH = "plan_strat_flash"
-if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
-
-
-def flash(text: str) -> None:
-    st.session_state[FLASH] = text
-    st.rerun()
+flash.show(FLASH)
 
 
 def label(field: str) -> str:
@@ -36,7 +30,7 @@ def save(section: str, content: dict[str, str], note_id: int | None, name: str) 
     except strategy.InvalidNote as exc:
         st.error(t(f"plan.strat.err.{exc.code}", field=label(exc.field or "name")))
         return
-    flash(t("plan.strat.saved", name=markdown_escape(name)))
+    flash.later(FLASH, t("plan.strat.saved", name=markdown_escape(name)))
 
 
 st.caption(t("plan.strat.intro"))
@@ -94,7 +88,7 @@ def delete_button(section: str, note_id: int, name: str) -> None:
         if c1.button(t("plan.yes_delete"), key=f"plan_strat_del_yes_{section}_{note_id}", type="primary"):
             cache.run(strategy.delete, section, note_id)
             st.session_state.pop(confirm_key, None)
-            flash(t("plan.deleted", name=markdown_escape(name)))
+            flash.later(FLASH, t("plan.deleted", name=markdown_escape(name)))
         if c2.button(t("plan.cancel"), key=f"plan_strat_del_no_{section}_{note_id}"):
             st.session_state.pop(confirm_key, None)
             st.rerun()
