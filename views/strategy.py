@@ -106,19 +106,25 @@ def limit_hint(section: str) -> None:
         st.caption(t(f"plan.strat.limit_{lim.state}.{section}", n=lim.count, low=lim.low, high=lim.high))
 
 
+def edit_notes(section: str, notes: list, form, key: str, new_title: str, add_label: str) -> None:
+    """Each note of a section in its own expander (edit, delete), then a form for a new one."""
+    for note in notes:
+        with st.expander(markdown_escape(note.content["name"])):
+            edited = form(f"{key}_{note.note_id}", note.content, t("plan.save"))
+            if edited is not None:
+                save(section, edited, note.note_id, edited["name"] or note.content["name"])
+            delete_button(section, note.note_id, note.content["name"])
+    st.markdown(f"**{t(new_title)}**")
+    new = form(f"{key}_new", None, t(add_label))
+    if new is not None:
+        save(section, new, None, new["name"])
+
+
 with tab_persona:
     st.caption(t("plan.strat.persona_help"))
     limit_hint("persona")
-    for note in cache.cached(strategy.notes, "persona"):
-        with st.expander(markdown_escape(note.content["name"])):
-            edited = persona_form(f"plan_strat_persona_{note.note_id}", note.content, t("plan.save"))
-            if edited is not None:
-                save("persona", edited, note.note_id, edited["name"] or note.content["name"])
-            delete_button("persona", note.note_id, note.content["name"])
-    st.markdown(f"**{t('plan.strat.new_persona')}**")
-    new = persona_form("plan_strat_persona_new", None, t("plan.strat.add_persona"))
-    if new is not None:
-        save("persona", new, None, new["name"])
+    edit_notes("persona", cache.cached(strategy.notes, "persona"), persona_form, "plan_strat_persona",
+               "plan.strat.new_persona", "plan.strat.add_persona")
 
 # ---- SWOT
 with tab_swot:
@@ -156,16 +162,8 @@ with tab_comp:
         st.dataframe(table, hide_index=True, width="stretch")
         st.download_button(t("plan.strat.comp_csv"), data=to_csv_bytes(table), file_name="competitors.csv",
                            mime="text/csv", key="plan_strat_comp_csv")
-    for c in comps:
-        with st.expander(markdown_escape(c.content["name"])):
-            edited = competitor_form(f"plan_strat_comp_{c.note_id}", c.content, t("plan.save"))
-            if edited is not None:
-                save("competitor", edited, c.note_id, edited["name"] or c.content["name"])
-            delete_button("competitor", c.note_id, c.content["name"])
-    st.markdown(f"**{t('plan.strat.new_competitor')}**")
-    new_c = competitor_form("plan_strat_comp_new", None, t("plan.strat.add_competitor"))
-    if new_c is not None:
-        save("competitor", new_c, None, new_c["name"])
+    edit_notes("competitor", comps, competitor_form, "plan_strat_comp", "plan.strat.new_competitor",
+               "plan.strat.add_competitor")
 
 # ---- export
 with tab_export:
