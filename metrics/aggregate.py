@@ -353,15 +353,22 @@ def weekly_sums(con: duckdb.DuckDBPyConnection, first_week: date, last_week: dat
     The key's first element is the week's Monday as a `date`. Rows spanning more than one week
     (blocks) are not in any week; weeks without rows are absent.
     """
+    sql, params = _weekly_sql(con, first_week, last_week, grain, _SUMS.format(part="PARTITION BY week_start"),
+                              currency)
+    return _rows(con, sql, params, len(GRAIN_KEYS[grain]) + 1)
+
+
+def _weekly_sql(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date, grain: Grain, sums: str,
+                currency: str | None) -> tuple[str, dict[str, object]]:
+    """The statement behind `weekly_sums` and `weekly_fields`, selecting `sums` per week and group."""
     keys = GRAIN_KEYS[grain]
     cols = ", ".join(("week_start",) + keys)
     base, params = _base(con, first_week, last_week + timedelta(days=6), currency)
     sql = (f"{base} SELECT CAST(date_trunc('week', period_start) AS DATE) AS week_start"
-           f"{''.join(', ' + k for k in keys)}, {_SUMS.format(part='PARTITION BY week_start')} FROM facts "
-           f"WHERE rate IS NOT NULL "
+           f"{''.join(', ' + k for k in keys)}, {sums} FROM facts WHERE rate IS NOT NULL "
            f"AND date_trunc('week', period_start) = date_trunc('week', period_end) "
            f"AND period_start >= $start AND period_end <= $end GROUP BY {cols} ORDER BY {cols} NULLS LAST")
-    return _rows(con, sql, params, len(keys) + 1)
+    return sql, params
 
 
 def weekly_fields(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date, grain: Grain,
@@ -372,14 +379,8 @@ def weekly_fields(con: duckdb.DuckDBPyConnection, first_week: date, last_week: d
     unknown = [f for f in fields if f not in _SUM_EXPR or f == "w_ga4"]
     if unknown:
         raise ValueError(f"not a plain sum: {unknown}")
-    keys = GRAIN_KEYS[grain]
-    cols = ", ".join(("week_start",) + keys)
     sums = ", ".join(f"{_SUM_EXPR[f]} AS {f}" for f in fields)
-    base, params = _base(con, first_week, last_week + timedelta(days=6), None)
-    sql = (f"{base} SELECT CAST(date_trunc('week', period_start) AS DATE) AS week_start"
-           f"{''.join(', ' + k for k in keys)}, {sums} FROM facts WHERE rate IS NOT NULL "
-           f"AND date_trunc('week', period_start) = date_trunc('week', period_end) "
-           f"AND period_start >= $start AND period_end <= $end GROUP BY {cols} ORDER BY {cols} NULLS LAST")
+    sql, params = _weekly_sql(con, first_week, last_week, grain, sums, None)
     return con.execute(sql, params).fetchall()
 
 

@@ -58,16 +58,22 @@ def range_text(row: decisions.DecisionRow, lang: str, currency: str) -> str:
             f"({fmt.number(row.cpl_low, lang)}\u2060–\u2060{fmt.number(row.cpl_high, lang)})")
 
 
+MONEY_COLUMNS = ("spend", "cpl", "range", "target")
+NUMBER_COLUMNS = ("chance", "clock", "spend", "leads", "cpl", "target")   # right-aligned, kept on one line
+
+
+def header(key: str, lang: str, currency: str) -> str:
+    """A column's header; money columns name the currency: 'Kostnad (kr)'."""
+    text = tr(lang, f"decisions.col.{key}")
+    return f"{text} ({fmt.currency_unit(currency, lang)})" if key in MONEY_COLUMNS else text
+
+
 def table_frame(rows: list[decisions.DecisionRow], lang: str, currency: str) -> pd.DataFrame:
     """The table as display text (formatting only; every number comes from the rows). Money
     columns name the currency in their header ("Kostnad (kr)") and hold plain numbers, so a
     table of long campaign names still fits the page."""
-    unit = fmt.currency_unit(currency, lang)
-
     def col(key: str) -> str:
-        if key in ("spend", "cpl", "range", "target"):
-            return f"{tr(lang, f'decisions.col.{key}')} ({unit})"
-        return tr(lang, f"decisions.col.{key}")
+        return header(key, lang, currency)
 
     return pd.DataFrame({
         col("name"): [row_label(r, lang) for r in rows],
@@ -173,8 +179,7 @@ def render(ctx: Ctx, *, today: date | None = None, view: monday.DecisionView | N
     for cell, row, step in zip(cells, rows, frame[next_col]):
         cell[vi] = md_table.Safe(md_table.badge(cell[vi], BADGE.get(row.verdict, "gray")).markdown + " "
                                  + md_escape(step))
-    numeric = [c for c in shown.columns if c.split(" (")[0] in
-               {tr(lang, f"decisions.col.{k}") for k in ("chance", "clock", "spend", "leads", "cpl", "target")}]
+    numeric = {header(k, lang, cur) for k in NUMBER_COLUMNS}
     st.markdown(md_table.markdown_table(list(shown.columns), cells,
                                         right=[i for i, c in enumerate(shown.columns) if c in numeric]))
     judged = next((r.judged_to for r in rows if r.judged_to is not None), None)
