@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from typing import Final, Literal
 
 import duckdb
+import numpy as np
 
 from metrics.names import sql_normalise as _n
 from warehouse import rollup
@@ -376,12 +377,24 @@ def weekly_fields(con: duckdb.DuckDBPyConnection, first_week: date, last_week: d
     """Like `weekly_sums`, but only the sums named in `fields` (from SUM_FIELDS, without `w_ga4`),
     as plain tuples (week_start, *grain keys, *fields): a decision engine reading 20 weeks of a
     thousand campaigns needs five sums, not twenty-two in a dict per row."""
+    sql, params = _fields_sql(con, first_week, last_week, grain, fields)
+    return con.execute(sql, params).fetchall()
+
+
+def weekly_field_arrays(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date, grain: Grain,
+                        fields: Sequence[str]) -> dict[str, np.ndarray]:
+    """`weekly_fields` as one NumPy array per column (`week_start`, the grain keys, `fields`), same order."""
+    sql, params = _fields_sql(con, first_week, last_week, grain, fields)
+    return {k: np.ma.getdata(v) for k, v in con.execute(sql, params).fetchnumpy().items()}
+
+
+def _fields_sql(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date, grain: Grain,
+                fields: Sequence[str]) -> tuple[str, dict[str, object]]:
     unknown = [f for f in fields if f not in _SUM_EXPR or f == "w_ga4"]
     if unknown:
         raise ValueError(f"not a plain sum: {unknown}")
     sums = ", ".join(f"{_SUM_EXPR[f]} AS {f}" for f in fields)
-    sql, params = _weekly_sql(con, first_week, last_week, grain, sums, None)
-    return con.execute(sql, params).fetchall()
+    return _weekly_sql(con, first_week, last_week, grain, sums, None)
 
 
 def missing_fx(con: duckdb.DuckDBPyConnection, start: date, end: date, *, currency: str | None = None

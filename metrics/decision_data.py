@@ -93,7 +93,13 @@ def facts(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date,
             f = _fact(g, b, monday, cut, True, 0)
             if f is not None:
                 rows.append(f)
+    return Facts(tuple(rows), first_spend_by_campaign(con))
+
+
+def first_spend_by_campaign(con: duckdb.DuckDBPyConnection) -> dict[str, date]:
+    """Normalised campaign name → the first day with ad spend, over all history."""
     first = con.execute(
-        f"SELECT {sql_normalise('campaign')}, min(period_start) FROM ad_performance WHERE spend > 0 GROUP BY 1"
+        f"SELECT {sql_normalise('campaign')}, min(first) FROM (SELECT campaign, min(period_start) AS first "
+        f"FROM ad_performance WHERE spend > 0 GROUP BY campaign) GROUP BY 1"
     ).fetchall()
-    return Facts(tuple(rows), {r[0] or "": r[1] for r in first})
+    return {r[0] or "": r[1] for r in first}

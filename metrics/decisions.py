@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import duckdb
@@ -257,6 +258,20 @@ class _Targets:
         return value
 
 
+    def many(self, kpi: str, units: Sequence[_Unit], week: date) -> list[float | None]:
+        """The target in force for each unit at `week`."""
+        kinds = self._kinds.get(kpi, set())
+        by_channel, by_campaign = "channel" in kinds, "campaign" in kinds
+        seen: dict[tuple[str | None, str | None], float | None] = {}
+        out = []
+        for u in units:
+            key = (u.channel if by_channel else None, u.campaign if by_campaign else None)
+            if key not in seen:
+                seen[key] = self(kpi, key[0], key[1], week)
+            out.append(seen[key])
+        return out
+
+
 def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: Callable[..., float | None],
               bucket: str | None) -> DecisionRow | None:
     """Judge `unit` at `week` and at up to HISTORY_WEEKS previous Mondays, then settle."""
@@ -320,18 +335,34 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
         weeks_running = len(_all_weeks(first_week, week))
     window_weeks = [b.week_start for b in last_bins]
     full = _bins(series, window_weeks, week + timedelta(days=6), since, until)
-    if exp is None and sum(b.spend for b in full) <= 0:
+    full_spend = sum(b.spend for b in full)
+    if exp is None and full_spend <= 0:
         return None   # nothing spent in the window: not a running channel any more
     s = settle(judged, weeks_running, rules, planned_weeks=planned)
     j = s.raw
     post = j.posterior or bayes.cpl_posterior(j.target if j.kpi == "cpl" else None, j.leads, j.spend, j.phi)
-    j = replace(j, posterior=post)
-    clicks = sum(b.clicks for b in last_bins)
+    cpl_t, roas_t = target_at(week)
+    return build_row(unit, bucket, replace(j, posterior=post), s.verdict, s.reason_code, week=week, rules=rules,
+                     clock_of=n, weeks_running=weeks_running, window_weeks=window_weeks, full_spend=full_spend,
+                     full_leads=sum(b.leads for b in full), clicks=sum(b.clicks for b in last_bins),
+                     cpl_target=cpl_t, roas_target=roas_t,
+                     cvr_target=targets("conversion_rate", unit.channel, unit.campaign, week))
+
+
+def build_row(unit: _Unit, bucket: str | None, j: Judgement, verdict: Verdict, reason_code: ReasonCode, *,
+              week: date, rules: Rules, clock_of: int, weeks_running: int, window_weeks: Sequence[date],
+              full_spend: float, full_leads: float, clicks: float, cpl_target: float | None,
+              roas_target: float | None, cvr_target: float | None) -> DecisionRow:
+    """The table row for `unit` from its settled verdict and the judgement of the judged Monday
+    (`j.posterior` already worked out); the window sums are over the whole window weeks."""
+    exp = unit.experiment
+    shop = rules.business_type == "shop"
+    post = j.posterior
     p_cvr = None
-    cvr_t = targets("conversion_rate", unit.channel, unit.campaign, week)
-    if cvr_t is not None and clicks > 0:
-        p_cvr = bayes.p_cvr_at_least(cvr_t, j.leads, clicks)
-    row = DecisionRow(
+    if cvr_target is not None and clicks > 0:
+        p_cvr = bayes.p_cvr_at_least(cvr_target, j.leads, clicks)
+    judged_to = week + timedelta(days=6 - rules.lag_days)
+    row = SimpleNamespace(
         kind=unit.kind,
         channel=unit.channel,
         campaign=unit.campaign,
@@ -339,8 +370,8 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
         experiment_name=exp["name"] if exp else None,
         bucket=bucket,
         weeks_running=weeks_running,
-        clock=min(weeks_running, n),
-        clock_of=n,
+        clock=min(weeks_running, clock_of),
+        clock_of=clock_of,
         spend=j.spend,
         leads=j.leads,
         cpl=j.spend / j.leads if j.leads > 0 else None,
@@ -349,25 +380,25 @@ def _evaluate(unit: _Unit, series: _Series, week: date, rules: Rules, targets: C
         cpl_high=post.high if post else None,
         cpl_likely=post.likely if post else None,
         cpl_cautious=post.cautious if post else None,
-        target=target_at(week)[0],
-        verdict=s.verdict,
-        reason_code=s.reason_code,
+        target=cpl_target,
+        verdict=verdict,
+        reason_code=reason_code,
         kpi=j.kpi,
         raw_verdict=j.state,
         phi=j.phi,
         judged_from=window_weeks[0] if window_weeks else None,
-        judged_to=(week + timedelta(days=6 - rules.lag_days)) if window_weeks else None,
-        judged_weeks=sum(1 for w in window_weeks if w <= week + timedelta(days=6 - rules.lag_days)),
-        window_spend=sum(b.spend for b in full),
-        window_leads=sum(b.leads for b in full),
+        judged_to=judged_to if window_weeks else None,
+        judged_weeks=sum(1 for w in window_weeks if w <= judged_to),
+        window_spend=full_spend,
+        window_leads=full_leads,
         sales=j.sales,
         revenue=j.revenue,
-        roas=(j.revenue / sum(b.spend for b in full)) if (shop and sum(b.spend for b in full) > 0) else None,
-        roas_target=j.target if j.kpi == "roas" else target_at(week)[1],
+        roas=(j.revenue / full_spend) if (shop and full_spend > 0) else None,
+        roas_target=j.target if j.kpi == "roas" else roas_target,
         roas_likely=j.roas.likely if j.roas else None,
         p_cvr=p_cvr,
     )
-    return replace(row, reason_params=_params(row, j), action=_action(row))
+    return DecisionRow(**vars(row), reason_params=_params(row, j), action=_action(row))  # type: ignore[arg-type]
 
 
 def _all_weeks(first: date, last: date) -> list[date]:
@@ -378,7 +409,7 @@ def _all_weeks(first: date, last: date) -> list[date]:
     return out
 
 
-def _params(row: DecisionRow, j: Judgement) -> dict[str, Any]:
+def _params(row: DecisionRow | SimpleNamespace, j: Judgement) -> dict[str, Any]:
     """The numbers a reason sentence needs, unformatted (explain() formats them)."""
     return {
         "p": row.p,
@@ -408,7 +439,7 @@ def _params(row: DecisionRow, j: Judgement) -> dict[str, Any]:
     }
 
 
-def _action(row: DecisionRow) -> Action:
+def _action(row: DecisionRow | SimpleNamespace) -> Action:
     """The suggested action, consistent with the row's 70/20/10 bucket."""
     if row.verdict == "no_target":
         return "set_target"
@@ -433,6 +464,15 @@ def week_rows(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Decision
     """
     week = _monday(week_start)
     rules = rules_from_settings(con)
+    from metrics import decision_batch
+
+    if decision_batch.applies(rules):
+        return decision_batch.week_rows(con, week, rules)
+    return rows_one_by_one(con, week, rules)
+
+
+def rows_one_by_one(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[DecisionRow]:
+    """`week_rows` judging each channel, campaign and experiment on its own (any workspace)."""
     span = HISTORY_WEEKS + max(rules.eval_weeks, 6) + len(rules.excluded_weeks) + 1
     mondays = _all_weeks(week - timedelta(days=7 * HISTORY_WEEKS), week)
     cutoffs = {w + timedelta(days=6 - rules.lag_days) for w in mondays}

@@ -239,31 +239,39 @@ def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
     weeks too; the zero-lead stop, TOO EARLY and NO TARGET show at once. Then the time-out: undecided after 8 weeks (experiments: at the
     planned end) → no clear call.
     """
+    verdict, code = settle_states([(j.state, j.reason_code, j.zero_lead) for j in history], weeks_running, rules,
+                                  planned_weeks=planned_weeks)
+    return Settled(verdict, code, history[-1])
+
+
+def settle_states(history: Sequence[tuple[RawState, ReasonCode, bool]], weeks_running: int, rules: Rules, *,
+                  planned_weeks: int | None = None) -> tuple[Verdict, ReasonCode]:
+    """`settle` on (state, reason code, zero-lead stop) per Monday: the verdict and its reason."""
     shown: RawState | None = None
     code: ReasonCode = "too_early"
-    prev: Judgement | None = None
-    for j in history:
-        if j.state in ("no_target", "too_early") or j.zero_lead or not rules.hysteresis:
-            shown, code = j.state, j.reason_code
+    prev: tuple[RawState, ReasonCode, bool] | None = None
+    for h in history:
+        state, reason, zero_lead = h
+        if state in ("no_target", "too_early") or zero_lead or not rules.hysteresis:
+            shown, code = state, reason
         elif shown is None or shown in ("no_target", "too_early"):
             # The first judged Monday starts from KEEP TESTING: a first flag also needs two weeks.
             shown = "keep_testing"
-            code = j.reason_code if j.state == "keep_testing" else (
-                "pending_scale" if j.state == "scale" else "pending_cut")
-        elif j.state == shown:
-            code = j.reason_code
-        elif prev is not None and prev.state == j.state and not prev.zero_lead:
-            shown, code = j.state, j.reason_code
+            code = reason if state == "keep_testing" else (
+                "pending_scale" if state == "scale" else "pending_cut")
+        elif state == shown:
+            code = reason
+        elif prev is not None and prev[0] == state and not prev[2]:
+            shown, code = state, reason
         elif shown in FLAGS:
             code = "held_scale" if shown == "scale" else "held_cut"
         else:  # shown keep_testing, first week over a bar
-            code = "pending_scale" if j.state == "scale" else "pending_cut"
-        prev = j
-    last = history[-1]
+            code = "pending_scale" if state == "scale" else "pending_cut"
+        prev = h
     verdict: Verdict = shown if shown is not None else "too_early"
     if verdict == "keep_testing" and code not in ("campaign_too_small", "too_few_sales"):
         if planned_weeks is not None and weeks_running >= planned_weeks:
             verdict, code = "no_clear_call", "experiment_no_call"
         elif planned_weeks is None and weeks_running >= TIMEOUT_WEEKS:
             verdict, code = "no_clear_call", "no_clear_call"
-    return Settled(verdict, code, last)
+    return verdict, code

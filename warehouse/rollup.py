@@ -113,6 +113,7 @@ SELECT fam,
        sum(m_spend), sum(m_spend + m_value + m_crm_revenue + m_costs)
 FROM bucketed
 GROUP BY ALL
+ORDER BY 2   -- clustered by week, so a read of recent weeks skips the older row groups
 """
 
 

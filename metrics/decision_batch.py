@@ -1,0 +1,275 @@
+"""The scale-or-cut table for all channels and campaigns at once.
+
+Same rules, same numbers as judging each row on its own (`metrics.decisions._evaluate`), worked
+out with NumPy over `metrics.decision_dense` arrays: for each of the last HISTORY_WEEKS + 1
+Mondays, every row's window sums, overdispersion φ̂, p = Q(½ + L/φ̂, S/(φ̂·T)) and raw state in a
+handful of array operations; then the two-week rule per row on those states. A big account (a
+thousand campaigns) is judged in milliseconds instead of a Python loop per row and Monday.
+
+Used when every fact is a whole week: a lead-generation workspace whose conversion lag is whole
+weeks (the default 7 days). Shops (ROAS from a bootstrap) and other lags, and every experiment,
+are judged row by row. `tests/test_decision_batch.py` checks both give the same table.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+import numpy as np
+from scipy.special import gammaincc, gammaincinv
+
+from metrics import bayes, decision_dense
+from metrics.decision_data import Fact
+from metrics.decisions import (DecisionRow, _buckets, _evaluate, _experiments, _Series, _Targets, _Unit, build_row)
+from metrics.names import normalise
+from metrics.verdict_rules import (CAMPAIGN_MIN_LEADS, HISTORY_WEEKS, MIN_WEEKS, ZERO_LEAD_DAYS, ZERO_LEAD_MULTIPLE,
+                                   Judgement, Rules, settle_states)
+
+# Raw states and reason codes of one Monday's judgement, as small integers.
+_STATES = ("too_early", "no_target", "cut", "scale", "keep_testing")
+_CODES = ("too_early", "no_spend", "no_target_cpl", "zero_lead_stop", "scale", "cut", "keep_testing",
+          "campaign_too_small")
+_QUANTILES = (0.05, 0.10, 0.5, 0.90, 0.95)
+
+
+def applies(rules: Rules) -> bool:
+    """True when every judged fact is a whole week and the verdict is on CPL."""
+    return rules.business_type != "shop" and rules.lag_days % 7 == 0 and rules.revenue_lag_days % 7 == 0
+
+
+def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[DecisionRow]:
+    """`metrics.decisions.week_rows` for a workspace `applies` holds for; `week` is a Monday."""
+    span = HISTORY_WEEKS + max(rules.eval_weeks, 6) + len(rules.excluded_weeks) + 1
+    fetch_start = week - timedelta(days=7 * span)
+    data = decision_dense.read(con, fetch_start, week)
+    targets = _Targets(con)
+    buckets = _buckets(con)
+    n_ch = len(data.channels)
+    units = [_Unit("channel", ch, None, None) for ch in data.channels]
+    units += [_Unit("campaign", data.channels[c], name, key) for c, key, name in data.campaigns]
+    keysets = list(data.channel_keys) + [frozenset({key}) for _, key, _ in data.campaigns]
+    first = [_first_spend(data, u, keysets[u], fetch_start) for u in range(data.size)]
+    judged = [u for u in range(data.size) if first[u] is not None]
+    rows = _judge_units(data, [units[u] for u in judged], judged, [first[u] for u in judged], week, rules, targets,
+                        [buckets.get(units[u].campaign_key, "proven") if u >= n_ch else None for u in judged])
+
+    by_channel: dict[str, list[DecisionRow]] = {}
+    channel_rows = []
+    for u, r in zip(judged, rows):
+        if r is None:
+            continue
+        if u < n_ch:
+            channel_rows.append(r)
+        else:
+            by_channel.setdefault(r.channel, []).append(r)
+    channel_rows.sort(key=lambda r: (-r.window_spend, r.channel))
+    out: list[DecisionRow] = []
+    for cr in channel_rows:
+        out.append(cr)
+        out.extend(sorted(by_channel.get(cr.channel, ()), key=lambda r: (-r.window_spend, r.campaign or "")))
+    out.extend(_experiment_rows(con, data, week, rules, targets))
+    return out
+
+
+def _first_spend(data: decision_dense.Units, u: int, keys: frozenset[str], fetch_start: date) -> date | None:
+    """The first week with spend in the data; when that is the first week read, the first day with
+    spend of the unit's campaigns over all history; else that week's real first day when known."""
+    spent = np.flatnonzero(data.spent[u])
+    if not len(spent):
+        return None
+    first = data.weeks[int(spent[0])]
+    known = [data.first_spend[k] for k in keys if k in data.first_spend]
+    if first <= fetch_start:
+        return min([first, *known])
+    same_week = [d for d in known if d - timedelta(days=d.weekday()) == first]
+    return min(same_week) if same_week else first
+
+
+def _window(weeks: tuple[date, ...], t: int, rules: Rules, n: int) -> list[int]:
+    """Column indices of the last `n` non-excluded Mondays ≤ weeks[t], oldest first."""
+    out: list[int] = []
+    k = t
+    while k >= 0 and len(out) < n:
+        if weeks[k] not in rules.excluded_weeks:
+            out.append(k)
+        k -= 1
+    return out[::-1]
+
+
+def _judge_units(data: decision_dense.Units, units: list[_Unit], idx: list[int], first: list[date], week: date,
+                 rules: Rules, targets: _Targets, buckets: list[str | None]) -> list[DecisionRow | None]:
+    if not units:
+        return []
+    weeks = data.weeks
+    last = len(weeks) - 1
+    n = rules.eval_weeks
+    lag_weeks = rules.lag_days // 7
+    x = data.x[idx]
+    first_week = [f - timedelta(days=f.weekday()) for f in first]
+    fw = np.array([(f - weeks[0]).days // 7 for f in first_week])          # may be < 0: older than the read
+    start_days = np.array([(f - weeks[0]).days for f in first])
+    gated = np.array([u.kind == "campaign" for u in units])
+
+    states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    final: dict[str, np.ndarray] = {}
+    for t in range(max(0, last - HISTORY_WEEKS), last + 1):
+        if t != last and weeks[t] in rules.excluded_weeks:
+            continue
+        cols = _window(weeks, t, rules, n)
+        inwin = np.array(cols)[None, :] >= fw[:, None]                     # [units, window]
+        counted = inwin & (np.array(cols) <= t - lag_weeks)[None, :]
+        bins = x[:, cols, :] * counted[:, :, None]
+        target = _vector(targets, "cpl", units, weeks[t])
+        days = (t * 7 + 7) - start_days
+        j = _judge(bins, inwin.sum(1), target, days, gated, rules)
+        states[t] = (j["state"], j["code"], j["zero"])
+        if t == last:
+            final = j
+            final["target"] = target
+            final["inwin"] = inwin
+            final["cols"] = np.array(cols)
+            final["clicks"] = bins[:, :, 1].sum(1)
+            whole = x[:, cols, :] * inwin[:, :, None]
+            final["full_spend"] = whole[:, :, 0].sum(1)
+            final["full_leads"] = whole[:, :, 2].sum(1)
+    post = _posteriors(final["target"], final["leads"], final["spend"], final["phi"])
+    history_ts = sorted(states)
+    cvr = targets.many("conversion_rate", units, week)
+    tv, pv = _nones(final["target"]), _nones(final["p"])
+
+    out: list[DecisionRow | None] = []
+    for i, unit in enumerate(units):
+        full_spend = float(final["full_spend"][i])
+        if full_spend <= 0 or week < first_week[i]:
+            out.append(None)    # nothing spent in the window: not a running channel any more
+            continue
+        hist = [t for t in history_ts if t >= fw[i]]
+        verdict, code = settle_states(_history(states, hist, i, rules), _weeks_running(first_week[i], week, rules),
+                                      rules)
+        target = tv[i]
+        j = Judgement(_STATES[final["state"][i]], _CODES[final["code"][i]], "cpl", float(final["spend"][i]),
+                      float(final["leads"][i]), pv[i], float(final["phi"][i]), target, post[i],
+                      zero_lead=bool(final["zero"][i]))
+        window_weeks = [weeks[c] for c, inside in zip(final["cols"], final["inwin"][i]) if inside]
+        out.append(build_row(
+            unit, buckets[i], j, verdict, code, week=week, rules=rules, clock_of=n,
+            weeks_running=_weeks_running(first_week[i], week, rules), window_weeks=window_weeks,
+            full_spend=full_spend, full_leads=float(final["full_leads"][i]), clicks=float(final["clicks"][i]),
+            cpl_target=target, roas_target=None,
+            cvr_target=cvr[i]))
+    return out
+
+
+def _judge(bins: np.ndarray, n_bins: np.ndarray, target: np.ndarray, days: np.ndarray, gated: np.ndarray,
+           rules: Rules) -> dict[str, np.ndarray]:
+    """`verdict_rules.judge` (CPL branch) for every unit: bins [units, window, MEASURES]."""
+    s_w, l_w = bins[:, :, 0], bins[:, :, 2]
+    spend, leads = s_w.sum(1), l_w.sum(1)
+    phi = _overdispersion(s_w, l_w) if rules.use_phi else np.ones(len(spend))
+    has_t = ~np.isnan(target)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(has_t & (target != 0) & (spend > 0),
+                     np.where(target > 0, gammaincc(0.5 + leads / phi, (spend / phi) / target), 0.0), np.nan)
+    enough = n_bins >= MIN_WEEKS
+    zero = has_t & (leads <= 0) & (spend >= ZERO_LEAD_MULTIPLE * target) & (days >= ZERO_LEAD_DAYS) & (spend > 0)
+    flag_scale = p >= rules.scale_threshold
+    flag_cut = ~flag_scale & (p <= rules.cut_threshold)
+    small = gated & (leads < CAMPAIGN_MIN_LEADS) & (spend < ZERO_LEAD_MULTIPLE * target)
+    s = _STATES.index
+    c = _CODES.index
+    conditions = [spend <= 0, ~has_t, zero, ~enough, (flag_scale | flag_cut) & small, flag_scale, flag_cut]
+    state = np.select(conditions, [s("too_early"), s("no_target"), s("cut"), s("too_early"), s("keep_testing"),
+                                   s("scale"), s("cut")], s("keep_testing"))
+    code = np.select(conditions, [np.where(enough, c("no_spend"), c("too_early")), c("no_target_cpl"),
+                                  c("zero_lead_stop"), c("too_early"), c("campaign_too_small"), c("scale"), c("cut")],
+                     c("keep_testing"))
+    return {"state": state, "code": code, "zero": zero & (spend > 0) & has_t, "spend": spend, "leads": leads,
+            "phi": phi, "p": p}
+
+
+def _overdispersion(spend: np.ndarray, leads: np.ndarray) -> np.ndarray:
+    """`bayes.overdispersion` per unit over its window weeks with spend."""
+    pos = spend > 0
+    count = pos.sum(1)
+    s = np.where(pos, spend, 0.0).sum(1)
+    n_total = np.where(pos, leads, 0.0).sum(1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lam = n_total / s
+        expected = lam[:, None] * spend
+        chi2 = np.where(pos, (leads - expected) ** 2 / expected, 0.0).sum(1)
+        phi = np.minimum(bayes.PHI_CAP, np.maximum(1.0, chi2 / (count - 1)))
+    return np.where((count < bayes.MIN_WEEKS_FOR_PHI) | (n_total <= 0) | (s <= 0), 1.0, phi)
+
+
+def _posteriors(target: np.ndarray, leads: np.ndarray, spend: np.ndarray, phi: np.ndarray
+                ) -> list[bayes.CplPosterior | None]:
+    """`bayes.cpl_posterior` for every unit at once."""
+    phi1 = np.maximum(1.0, phi)
+    a, b = 0.5 + leads / phi1, spend / phi1
+    q = {}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for u in _QUANTILES:
+            lam = gammaincinv(a, 1.0 - u)
+            q[u] = np.where((b > 0) & (lam > 0), b / lam, np.nan)
+        p = np.where(~np.isnan(target) & (target > 0), gammaincc(a, b / target),
+                     np.where(~np.isnan(target) & (target != 0), 0.0, np.nan))
+    cols = [p.tolist(), *(_nones(q[u]) for u in (0.5, 0.05, 0.95, 0.90, 0.10)), phi1.tolist()]
+    return [bayes.CplPosterior(*v) if s > 0 else None for s, v in zip(spend.tolist(), zip(*cols))]
+
+
+def _history(states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], ts: list[int], i: int, rules: Rules
+             ) -> list[tuple]:
+    """Row i's (state, reason, zero-lead) per judged Monday, oldest first; only as far back as the
+    two-week rule needs (`verdict_rules.settled_by_last`, `settled_by_last_two`)."""
+    def at(t: int) -> tuple:
+        st, co, ze = states[t]
+        return _STATES[st[i]], _CODES[co[i]], bool(ze[i])
+
+    def at_once(h: tuple) -> bool:
+        return h[0] in ("no_target", "too_early") or h[2] or not rules.hysteresis
+
+    last = at(ts[-1])
+    if len(ts) == 1 or at_once(last):
+        return [last]
+    prev = at(ts[-2])
+    if not at_once(prev) and prev[0] == last[0]:
+        return [prev, last]
+    return [at(t) for t in ts]
+
+
+def _weeks_running(first_week: date, week: date, rules: Rules) -> int:
+    excluded = sum(1 for x in rules.excluded_weeks if first_week <= x <= week)
+    return (week - first_week).days // 7 + 1 - excluded
+
+
+def _vector(targets: _Targets, kpi: str, units: list[_Unit], week: date) -> np.ndarray:
+    """The target in force for each unit at `week` (NaN: none)."""
+    values = targets.many(kpi, units, week)
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+
+def _nones(v: np.ndarray) -> list[float | None]:
+    """As Python floats, NaN as None."""
+    return [None if x != x else x for x in v.tolist()]
+
+
+def _experiment_rows(con: duckdb.DuckDBPyConnection, data: decision_dense.Units, week: date, rules: Rules,
+                     targets: _Targets) -> list[DecisionRow]:
+    """Running experiments, judged row by row on their channel's or campaign's weekly sums."""
+    index = {(data.channels[c], key): len(data.channels) + i for i, (c, key, _) in enumerate(data.campaigns)}
+    out = []
+    for exp in _experiments(con):
+        ch = exp["channel"]
+        key = normalise(exp["campaign"]) if exp["campaign"] else None
+        u = index.get((ch, key)) if key else (data.channels.index(ch) if ch in data.channels else None)
+        by_week: dict[date, list[Fact]] = {}
+        if u is not None:
+            for k in np.flatnonzero(data.present[u]):
+                w = data.weeks[int(k)]
+                by_week[w] = [Fact(ch, key or "", exp["campaign"] or "", w, w + timedelta(days=6),
+                                   *(float(v) for v in data.x[u, k]))]
+        unit = _Unit("experiment", ch, exp["campaign"], key, exp)
+        r = _evaluate(unit, _Series(by_week, exp["start_date"]), week, rules, targets, exp["bucket"])
+        if r is not None:
+            out.append(r)
+    return out
