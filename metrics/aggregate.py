@@ -284,8 +284,8 @@ def prefetch(con: duckdb.DuckDBPyConnection, windows: Sequence[tuple[date, date]
     store: dict[tuple[date, date, str], list[Group]] = {}
     wins = list(dict.fromkeys(windows))
     if wins and all(s.weekday() == 0 and e.weekday() == 6 for s, e in wins) and rollup.current(con):
-        for grain in dict.fromkeys(grains):
-            for w, groups in zip(wins, _many(con, wins, grain)):
+        for grain, per_window in _many(con, wins, list(dict.fromkeys(grains))).items():
+            for w, groups in zip(wins, per_window):
                 store[(w[0], w[1], grain)] = groups
     outer = getattr(_local, "store", None)
     _local.store = (con, store)
@@ -306,26 +306,36 @@ def _spans(wins: list[tuple[date, date]]) -> list[tuple[date, date]]:
     return [(s, e) for s, e in out]
 
 
-def _many(con: duckdb.DuckDBPyConnection, wins: list[tuple[date, date]], grain: Grain) -> list[list[Group]]:
-    keys = GRAIN_KEYS[grain]
+def _many(con: duckdb.DuckDBPyConnection, wins: list[tuple[date, date]], grains: list[Grain]
+          ) -> dict[Grain, list[list[Group]]]:
+    """Each grain's groups for each window, from one statement (one GROUPING SETS pass)."""
+    keys = tuple(dict.fromkeys(k for g in grains for k in GRAIN_KEYS[g]))
     cols = "".join(f", {k}" for k in keys)
+    # GROUPING(keys) tells the grains apart: bit i (from the left) is set when keys[i] is not grouped.
+    gid = f"GROUPING({', '.join(keys)})" if keys else "0"
+    bits = {g: sum(1 << (len(keys) - 1 - i) for i, k in enumerate(keys) if k not in GRAIN_KEYS[g]) for g in grains}
+    sets = ", ".join("(" + ", ".join(("wid", *GRAIN_KEYS[g])) + ")" for g in grains)
     spans = _spans(wins)
     # One range scan per disjoint span (each prunes by the buckets' min/max), never a bucket twice.
     fw = " UNION ALL ".join(f"SELECT * FROM fact_weeks WHERE bucket_start >= $s{i} AND bucket_end <= $e{i}"
                             for i in range(len(spans)))
     sql = (f"WITH win AS (SELECT unnest($ws) AS ws, unnest($we) AS we, unnest($wid) AS wid), fw AS ({fw}), "
-           f"{_ROLLUP_FACTS} SELECT wid{cols}, {_SUMS.format(part='PARTITION BY wid')} FROM facts "
-           f"JOIN win ON period_start >= ws AND period_end <= we WHERE rate IS NOT NULL "
-           f"GROUP BY wid{cols} ORDER BY wid{cols} NULLS LAST")
+           f"{_ROLLUP_FACTS} SELECT {gid} AS gid, wid{cols}, {_SUMS.format(part=f'PARTITION BY wid, {gid}')} "
+           f"FROM facts JOIN win ON period_start >= ws AND period_end <= we WHERE rate IS NOT NULL "
+           f"GROUP BY GROUPING SETS ({sets}) ORDER BY gid, wid{cols} NULLS LAST")
     params: dict[str, object] = {"paid": list(PAID_CHANNELS), "ws": [s for s, _ in wins], "we": [e for _, e in wins],
                                  "wid": list(range(len(wins)))}
     for i, (s, e) in enumerate(spans):
         params[f"s{i}"], params[f"e{i}"] = s, e
-    out: list[list[Group]] = [[] for _ in wins]
-    for g in _rows(con, sql, params, len(keys) + 1):
-        out[int(g.key[0])].append(Group(g.key[1:], g.sums))
-    if not keys:   # like window_sums: the `all` grain has one group even without data
-        out = [gs or [Group((), {f: 0.0 for f in SUM_FIELDS})] for gs in out]
+    out: dict[Grain, list[list[Group]]] = {g: [[] for _ in wins] for g in grains}
+    grain_of = {b: g for g, b in bits.items()}
+    at = {g: [2 + keys.index(k) for k in GRAIN_KEYS[g]] for g in grains}
+    n = 2 + len(keys)
+    for r in con.execute(sql, params).fetchall():
+        g = grain_of[r[0]]
+        out[g][int(r[1])].append(Group(tuple(r[i] for i in at[g]), dict(zip(SUM_FIELDS, map(float, r[n:])))))
+    if "all" in out:   # like window_sums: the `all` grain has one group even without data
+        out["all"] = [gs or [Group((), {f: 0.0 for f in SUM_FIELDS})] for gs in out["all"]]
     return out
 
 
@@ -401,8 +411,14 @@ def missing_fx(con: duckdb.DuckDBPyConnection, start: date, end: date, *, curren
                ) -> list[MissingRate]:
     """Rows in [start, end] whose currency has no rate: left out of every sum, reported here."""
     base, params = _base(con, start, end, currency)
-    sql = (f"{base} SELECT fam, currency, sum(n), sum(native_money) "
-           f"FROM facts WHERE rate IS NULL AND period_start >= $start AND period_end <= $end "
-           f"GROUP BY fam, currency ORDER BY fam, currency")
+    if base is _ROLLUP_BASE:   # every fact_weeks row is a fact; no join decides whether a rate is missing
+        sql = ("SELECT CASE WHEN fam LIKE 'crm%' THEN 'crm' ELSE fam END AS fam, currency, sum(n), "
+               "sum(native_money) FROM fact_weeks WHERE NOT has_rate AND bucket_start >= $start "
+               "AND bucket_end <= $end GROUP BY ALL ORDER BY fam, currency")
+        params = {"start": start, "end": end}
+    else:
+        sql = (f"{base} SELECT fam, currency, sum(n), sum(native_money) "
+               f"FROM facts WHERE rate IS NULL AND period_start >= $start AND period_end <= $end "
+               f"GROUP BY fam, currency ORDER BY fam, currency")
     rows = con.execute(sql, params).fetchall()
     return [MissingRate(r[0], r[1], int(r[2]), float(r[3] or 0)) for r in rows]

@@ -28,7 +28,9 @@ def notes(con: duckdb.DuckDBPyConnection, week_start: date) -> list[SourceNote]:
     (beyond the source's normal delay); `gap`: a week inside its range without rows."""
     week_end = week_start + timedelta(days=6)
     out = []
-    for f in freshness(con):
+    sources = freshness(con)
+    gaps = _gap_weeks(con, [f.source for f in sources], week_end)
+    for f in sources:
         if f.source == "crm" or f.last_day is None:
             status: Status = "ok"
         elif f.last_day >= week_end:
@@ -37,26 +39,35 @@ def notes(con: duckdb.DuckDBPyConnection, week_start: date) -> list[SourceNote]:
             status = "delay"
         else:
             status = "stale"
-        gap = _gap_week(con, f.source, week_end)
+        gap = gaps.get(f.source)
         if status == "ok" and gap is not None:
             status = "gap"
         out.append(SourceNote(f.source, f.last_day, status, gap))
     return out
 
 
-def _gap_week(con: duckdb.DuckDBPyConnection, source: str, until: date) -> date | None:
-    """The latest complete week (within the last 12) with no day rows although data exists on both sides."""
-    table = {"ga4": "web_analytics", "search_console": "search_daily", "crm": None}.get(source, "ad_performance")
-    if table is None:
-        return None
-    src_filter = "AND source = ?" if table == "ad_performance" else ""
-    params: list[object] = [until - timedelta(days=7 * 12), until] + ([source] if src_filter else [])
-    rows = con.execute(f"""
-        WITH weeks AS (
-            SELECT DISTINCT date_trunc('week', period_start)::DATE AS w FROM {table}
-            WHERE period_start BETWEEN ? AND ? {src_filter})
-        SELECT w FROM weeks ORDER BY w""", params).fetchall()
-    have = [r[0] for r in rows]
+def _gap_weeks(con: duckdb.DuckDBPyConnection, sources: list[str], until: date) -> dict[str, date | None]:
+    """Per source: the latest complete week (within the last 12) with no day rows although data
+    exists on both sides. One read per table (the ad platforms share one)."""
+    tables: dict[str, list[str]] = {}
+    for source in sources:
+        table = {"ga4": "web_analytics", "search_console": "search_daily", "crm": None}.get(source, "ad_performance")
+        if table is not None:
+            tables.setdefault(table, []).append(source)
+    have: dict[str, list[date]] = {}
+    for table, names in tables.items():
+        # `table` is one of the three constants above, never user input.
+        by = "source" if table == "ad_performance" else "?"
+        params: list[object] = ([] if by == "source" else [names[0]]) + [until - timedelta(days=7 * 12), until]
+        rows = con.execute(f"""
+            SELECT DISTINCT {by} AS source, date_trunc('week', period_start)::DATE AS w FROM {table}
+            WHERE period_start BETWEEN ? AND ? ORDER BY w""", params).fetchall()
+        for source, w in rows:
+            have.setdefault(source, []).append(w)
+    return {s: _gap(have.get(s, [])) for s in sources}
+
+
+def _gap(have: list[date]) -> date | None:
     if len(have) < 2:
         return None
     missing = [have[i] + timedelta(days=7) for i in range(len(have) - 1) if (have[i + 1] - have[i]).days > 7]

@@ -52,10 +52,12 @@ def assert_rollup_matches(con) -> None:
     for grain in ("all", "channel", "campaign"):
         _same(aggregate.weekly_sums(con, WEEK - timedelta(days=70), WEEK, grain),
               _raw(aggregate.weekly_sums, con, WEEK - timedelta(days=70), WEEK, grain))
-    with aggregate.prefetch(con, WINDOWS, ("all", "channel")):
-        ahead = {(s, e, g): aggregate.window_sums(con, s, e, g) for s, e in WINDOWS for g in ("all", "channel")}
-    for (s, e, g), groups in ahead.items():
-        _same(groups, _raw(aggregate.window_sums, con, s, e, g))
+    for grains in (("all", "channel"), ("campaign", "all", "source", "channel"), ("source",)):
+        with aggregate.prefetch(con, WINDOWS, grains):
+            ahead = {(s, e, g): aggregate.window_sums(con, s, e, g) for s, e in WINDOWS for g in grains}
+        assert len(ahead) == len(WINDOWS) * len(grains)
+        for (s, e, g), groups in ahead.items():
+            _same(groups, _raw(aggregate.window_sums, con, s, e, g))
 
 
 def _facts(con) -> None:
