@@ -299,6 +299,17 @@ def weekly_fields(U: pd.DataFrame, first_week: date, last_week: date, grain: str
     return [(*g.key, *(g[f] for f in fields)) for g in weekly_sums(U, first_week, last_week, grain)]
 
 
+def weekly_field_arrays(U: pd.DataFrame, first_week: date, last_week: date, grain: str, fields) -> dict:
+    """`metrics.aggregate.weekly_field_arrays` in pandas: `weekly_fields` as one array per column."""
+    rows = weekly_fields(U, first_week, last_week, grain, fields)
+    names = ["week_start", *GRAIN_KEYS[grain], *fields]
+    cols = list(zip(*rows)) if rows else [() for _ in names]
+    out = {"week_start": np.array(cols[0], dtype="datetime64[us]")}
+    for name, col in zip(names[1:], cols[1:]):
+        out[name] = np.array(col, dtype=float if name in fields else object)
+    return out
+
+
 @contextlib.contextmanager
 def _no_prefetch(con, windows, grains) -> Iterator[None]:
     """`metrics.aggregate.prefetch` without DuckDB: each window is then read by the pandas `window_sums`."""
@@ -331,17 +342,21 @@ def patched(F: Frames, settings: dict, source: str, U: pd.DataFrame | None = Non
     except ImportError:
         aggregate = None
     if aggregate is not None and U is not None:
-        for name in ("metrics.decision_data", "metrics.evaluate", "metrics.leads", "metrics.weekly", "metrics.monday"):
+        for name in ("metrics.decision_data", "metrics.decision_dense", "metrics.evaluate", "metrics.leads",
+                     "metrics.weekly", "metrics.monday"):
             try:
                 importlib.import_module(name)
             except ImportError:
                 pass
         originals = {"window_sums": aggregate.window_sums, "weekly_sums": aggregate.weekly_sums,
                      "weekly_fields": getattr(aggregate, "weekly_fields", None),
+                     "weekly_field_arrays": getattr(aggregate, "weekly_field_arrays", None),
                      "prefetch": getattr(aggregate, "prefetch", None)}
         fakes = {"window_sums": lambda con, start, end, grain="all", **kw: window_sums(U, start, end, grain),
                  "weekly_sums": lambda con, first, last, grain="all", **kw: weekly_sums(U, first, last, grain),
                  "weekly_fields": lambda con, first, last, grain, fields: weekly_fields(U, first, last, grain, fields),
+                 "weekly_field_arrays": lambda con, first, last, grain, fields: weekly_field_arrays(
+                     U, first, last, grain, fields),
                  "prefetch": _no_prefetch}
         originals = {k: v for k, v in originals.items() if v is not None}
         for mod in [m for n, m in list(sys.modules.items()) if n == "metrics" or n.startswith("metrics.")]:

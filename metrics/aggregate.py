@@ -26,6 +26,7 @@ in a weekly series only rows whose period lies inside one ISO week count, keyed 
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -370,13 +371,18 @@ def weekly_sums(con: duckdb.DuckDBPyConnection, first_week: date, last_week: dat
 
 
 def _weekly_sql(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date, grain: Grain, sums: str,
-                currency: str | None) -> tuple[str, dict[str, object]]:
-    """The statement behind `weekly_sums` and `weekly_fields`, selecting `sums` per week and group."""
+                currency: str | None, families: Sequence[str] | None = None) -> tuple[str, dict[str, object]]:
+    """The statement behind `weekly_sums` and `weekly_fields`, selecting `sums` per week and group
+    (from the facts of `families` only, when given)."""
     keys = GRAIN_KEYS[grain]
     cols = ", ".join(("week_start",) + keys)
     base, params = _base(con, first_week, last_week + timedelta(days=6), currency)
+    fams = ""
+    if families is not None:
+        fams = "AND list_contains($fams, fam) "
+        params = {**params, "fams": list(families)}
     sql = (f"{base} SELECT CAST(date_trunc('week', period_start) AS DATE) AS week_start"
-           f"{''.join(', ' + k for k in keys)}, {sums} FROM facts WHERE rate IS NOT NULL "
+           f"{''.join(', ' + k for k in keys)}, {sums} FROM facts WHERE rate IS NOT NULL {fams}"
            f"AND date_trunc('week', period_start) = date_trunc('week', period_end) "
            f"AND period_start >= $start AND period_end <= $end GROUP BY {cols} ORDER BY {cols} NULLS LAST")
     return sql, params
@@ -386,7 +392,9 @@ def weekly_fields(con: duckdb.DuckDBPyConnection, first_week: date, last_week: d
                   fields: Sequence[str]) -> list[tuple]:
     """Like `weekly_sums`, but only the sums named in `fields` (from SUM_FIELDS, without `w_ga4`),
     as plain tuples (week_start, *grain keys, *fields): a decision engine reading 20 weeks of a
-    thousand campaigns needs five sums, not twenty-two in a dict per row."""
+    thousand campaigns needs five sums, not twenty-two in a dict per row. Only the fact families
+    these sums come from are read, so a group whose rows are all of other families (all zeros
+    here) is absent."""
     sql, params = _fields_sql(con, first_week, last_week, grain, fields)
     return con.execute(sql, params).fetchall()
 
@@ -404,7 +412,17 @@ def _fields_sql(con: duckdb.DuckDBPyConnection, first_week: date, last_week: dat
     if unknown:
         raise ValueError(f"not a plain sum: {unknown}")
     sums = ", ".join(f"{_SUM_EXPR[f]} AS {f}" for f in fields)
-    return _weekly_sql(con, first_week, last_week, grain, sums, None)
+    # Only the families whose measures these sums add up: a group with nothing but zeros is left out.
+    families = sorted({_MEASURE_FAMILY[m] for f in fields for m in re.findall(r"\bm_\w+", _SUM_EXPR[f])})
+    return _weekly_sql(con, first_week, last_week, grain, sums, None, families)
+
+
+# Which fact family carries each measure column (the other families hold 0 in it).
+_MEASURE_FAMILY: Final[dict[str, str]] = {
+    "m_spend": "ad", "m_impr": "ad", "m_clicks": "ad", "m_conv": "ad", "m_value": "ad",
+    "m_sessions": "ga4", "m_ga_leads": "ga4", "m_ga_revenue": "ga4", "m_purchases": "ga4",
+    "m_crm_leads": "crm", "m_customers": "crm", "m_crm_revenue": "crm", "m_costs": "cost",
+}
 
 
 def missing_fx(con: duckdb.DuckDBPyConnection, start: date, end: date, *, currency: str | None = None

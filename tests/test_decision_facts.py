@@ -30,6 +30,9 @@ def _reference(con, first, last) -> list[decision_data.Fact]:
 
 
 def _same(a, b) -> None:
+    # A group with none of the five measures may be left out (its family is not read): zeros
+    # change no verdict. Every other fact must be there, in the same order.
+    a, b = [x for x in a if any(x[5:10])], [y for y in b if any(y[5:10])]
     assert len(a) == len(b)
     for x, y in zip(a, b):
         assert x[:5] == y[:5] and x.partial == y.partial

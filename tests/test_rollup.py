@@ -240,3 +240,22 @@ def test_spans_merge_adjacent_and_overlapping_windows():
     assert aggregate._spans([(a, b), (a + timedelta(days=7), b + timedelta(days=7)), (D("2025-11-17"),
                                                                                         D("2025-11-23"))]) == [
         (D("2025-11-17"), D("2025-11-23")), (a, b + timedelta(days=7))]
+
+
+def test_weekly_fields_read_only_the_families_their_sums_come_from(con):
+    """`weekly_fields` leaves out the fact families a sum does not use; what it returns is every
+    group `weekly_sums` has a non-zero value of that sum for, with the same value (rollup and raw)."""
+    first, last = WEEK - timedelta(days=7 * 60), WEEK
+    for read in (lambda fn, *a: fn(*a), _raw):
+        full = read(aggregate.weekly_sums, con, first, last, "campaign")
+        for field in aggregate.SUM_FIELDS:
+            if field.startswith(("n_", "w_")):
+                continue
+            rows = read(aggregate.weekly_fields, con, first, last, "campaign", [field])
+            want = {g.key: g[field] for g in full if g[field] != 0}
+            got = {tuple(r[:4]): r[4] for r in rows if r[4] != 0}
+            assert got.keys() == want.keys(), field
+            assert all(math.isclose(got[k], want[k], rel_tol=1e-9) for k in want), field
+            assert len(rows) <= len(full)
+    spend_rows = aggregate.weekly_fields(con, first, last, "campaign", ["spend"])
+    assert len(spend_rows) < len(full)   # the GA4 and CRM groups are not read for spend
