@@ -52,3 +52,30 @@ def test_a_new_data_version_is_warmed_again_and_nothing_runs_when_off(demo_db, w
     warm._started.clear()
     assert warm.weeks(demo_db, [DEMO_LAST_WEEK], DEMO_END) is None
     assert warm.weeks(None, [DEMO_LAST_WEEK], DEMO_END) is None
+
+
+def test_the_shown_weeks_verdicts_are_started_ahead_and_computed_once(demo_db, warm_on, monkeypatch):
+    calls = []
+    real = decisions.week_rows
+
+    def slow(con, week):
+        calls.append(week)
+        import time
+        time.sleep(0.3)   # still computing when the page asks for the same verdicts
+        return real(con, week)
+
+    monkeypatch.setattr(decisions, "week_rows", slow)
+    week = DEMO_LAST_WEEK - timedelta(days=21)
+    thread = warm.ahead(demo_db, week, DEMO_END)
+    assert thread is not None
+    view = cache.cached(monday.view, week, DEMO_END, db_path=demo_db)          # the page's own read, meanwhile
+    rows = cache.cached(monday.decision_view, week, DEMO_END, db_path=demo_db).rows   # waits for the thread
+    thread.join(timeout=120)
+    assert view.week_start == week and rows
+    assert calls == [week]                       # computed once, not by both
+    assert warm.ahead(demo_db, week, DEMO_END) is None                  # once per data version
+    later = warm.weeks(demo_db, [week], DEMO_END)                       # `ahead` is not a whole warm-up
+    assert later is not None
+    later.join(timeout=120)
+    monkeypatch.setenv("MANDAG_WARM", "0")
+    assert warm.ahead(demo_db, week - timedelta(days=7), DEMO_END) is None

@@ -24,7 +24,7 @@ from warehouse import db
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_started: set[tuple[str, tuple[float, int], date, date]] = set()
+_started: set[tuple] = set()   # (path, version, week, today), and ("ahead", …) for `ahead`
 
 
 def enabled() -> bool:
@@ -59,10 +59,28 @@ def weeks(db_path: Path | str | None, week_starts: list[date | None], today: dat
     return thread
 
 
-def _work(db_path: str, week_starts: list[date], today: date) -> None:
+def ahead(db_path: Path | str | None, week_start: date | None, today: date) -> threading.Thread | None:
+    """Start the shown week's verdicts and budget strip in the background while the page works
+    out its cards: on a week not seen before the three reads then overlap (DuckDB runs each
+    statement without holding the interpreter). A page call that arrives first waits for the
+    thread's result instead of computing it again. Once per workspace, week and data version."""
+    if db_path is None or week_start is None or not enabled():
+        return None
+    key = (str(db_path), db.data_version(db_path), week_start, today)
+    with _lock:
+        if key in _started or ("ahead", *key) in _started:
+            return None
+        _started.add(("ahead", *key))   # type: ignore[arg-type]
+    thread = threading.Thread(target=_work, args=(str(db_path), [week_start], today, False), name="mandag-ahead")
+    thread.start()
+    return thread
+
+
+def _work(db_path: str, week_starts: list[date], today: date, with_view: bool = True) -> None:
     for w in week_starts:
         try:
-            cache.cached(monday.view, w, today, db_path=db_path)
+            if with_view:
+                cache.cached(monday.view, w, today, db_path=db_path)
             cache.cached(monday.decision_view, w, today, db_path=db_path)
             cache.cached(monday.budget_strip, w, db_path=db_path)
         except Exception:   # a warm-up never matters to the page: the click computes it again

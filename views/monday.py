@@ -19,6 +19,7 @@ if ctx.week_start is None:
     empty_state.render(ctx)
     st.stop()
 
+warm.ahead(ctx.db_path, ctx.week_start, date.today())   # the verdicts meanwhile, in the background
 view = cache.cached(monday_metrics.view, ctx.week_start, date.today())
 week_no = fmt.week_number(view.week_start)
 
