@@ -1,6 +1,6 @@
 """One benchmark step per process: `python -m bench.steps STEP ARG…`.
 
-Each step runs in a fresh interpreter so its peak memory (`ru_maxrss`) is its own and "cold"
+Each step runs in a fresh interpreter so its peak memory (`VmHWM`) is its own and "cold"
 means cold. It prints one line `BENCH_RESULT {json}` with its timings (seconds, measured around
 the work itself; interpreter start and module imports are reported apart as `import_seconds`),
 `peak_rss_mb`, and the numbers it computed so the parent can check two implementations agree.
@@ -30,7 +30,17 @@ WARM_RUNS = 5
 
 
 def peak_rss_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # Linux: KiB
+    """This process's peak resident memory since it started its program (`VmHWM`).
+
+    Not `ru_maxrss`: Linux carries that across fork and exec, so a step started by a parent that
+    had just generated the workspace (2 GB) would report the parent's peak as its own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)   # kB
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # elsewhere: KiB
 
 
 def emit(result: dict) -> None:

@@ -23,7 +23,7 @@ from metrics.decision_data import Fact
 from metrics.decisions import (DecisionRow, _buckets, _evaluate, _experiments, _Series, _Targets, _Unit, build_row)
 from metrics.names import normalise
 from metrics.verdict_rules import (CAMPAIGN_MIN_LEADS, HISTORY_WEEKS, MIN_WEEKS, ZERO_LEAD_DAYS, ZERO_LEAD_MULTIPLE,
-                                   Judgement, Rules, settle_states)
+                                   Judgement, RawJudgement, Rules, settle_states, settled_by_last, settled_by_last_two)
 
 # Raw states and reason codes of one Monday's judgement, as small integers.
 _STATES = ("too_early", "no_target", "cut", "scale", "keep_testing")
@@ -218,21 +218,18 @@ def _posteriors(target: np.ndarray, leads: np.ndarray, spend: np.ndarray, phi: n
 
 
 def _history(states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], ts: list[int], i: int, rules: Rules
-             ) -> list[tuple]:
-    """Row i's (state, reason, zero-lead) per judged Monday, oldest first; only as far back as the
-    two-week rule needs (`verdict_rules.settled_by_last`, `settled_by_last_two`)."""
-    def at(t: int) -> tuple:
+             ) -> list[RawJudgement]:
+    """Row i's judgement per judged Monday, oldest first; only as far back as the two-week rule
+    needs (`verdict_rules.settled_by_last`, `settled_by_last_two`), as `decisions._evaluate` does."""
+    def at(t: int) -> RawJudgement:
         st, co, ze = states[t]
-        return _STATES[st[i]], _CODES[co[i]], bool(ze[i])
-
-    def at_once(h: tuple) -> bool:
-        return h[0] in ("no_target", "too_early") or h[2] or not rules.hysteresis
+        return RawJudgement(_STATES[st[i]], _CODES[co[i]], bool(ze[i]))
 
     last = at(ts[-1])
-    if len(ts) == 1 or at_once(last):
+    if len(ts) == 1 or settled_by_last(last, rules):
         return [last]
     prev = at(ts[-2])
-    if not at_once(prev) and prev[0] == last[0]:
+    if settled_by_last_two(prev, last, rules):
         return [prev, last]
     return [at(t) for t in ts]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import duckdb
 
@@ -211,16 +211,16 @@ class Settled:
     raw: Judgement
 
 
-def _shows_at_once(j: Judgement, rules: Rules) -> bool:
+def _shows_at_once(j: Judgement | RawJudgement, rules: Rules) -> bool:
     return j.state in ("no_target", "too_early") or j.zero_lead or not rules.hysteresis
 
 
-def settled_by_last(last: Judgement, rules: Rules) -> bool:
+def settled_by_last(last: Judgement | RawJudgement, rules: Rules) -> bool:
     """`settle` shows `last` at once whatever came before (zero-lead stop, too early, no target)."""
     return _shows_at_once(last, rules)
 
 
-def settled_by_last_two(prev: Judgement, last: Judgement, rules: Rules) -> bool:
+def settled_by_last_two(prev: Judgement | RawJudgement, last: Judgement | RawJudgement, rules: Rules) -> bool:
     """`settle(h + [prev, last])` equals `settle([prev, last])` for every earlier history `h`.
 
     When `prev` is an ordinary judgement (not shown at once) with the same state as `last`, the
@@ -239,19 +239,26 @@ def settle(history: Sequence[Judgement], weeks_running: int, rules: Rules, *,
     weeks too; the zero-lead stop, TOO EARLY and NO TARGET show at once. Then the time-out: undecided after 8 weeks (experiments: at the
     planned end) → no clear call.
     """
-    verdict, code = settle_states([(j.state, j.reason_code, j.zero_lead) for j in history], weeks_running, rules,
-                                  planned_weeks=planned_weeks)
+    verdict, code = settle_states(history, weeks_running, rules, planned_weeks=planned_weeks)
     return Settled(verdict, code, history[-1])
 
 
-def settle_states(history: Sequence[tuple[RawState, ReasonCode, bool]], weeks_running: int, rules: Rules, *,
+class RawJudgement(NamedTuple):
+    """What rule 4 reads of one Monday's judgement (a `Judgement` has the same three fields)."""
+
+    state: RawState
+    reason_code: ReasonCode
+    zero_lead: bool
+
+
+def settle_states(history: Sequence[Judgement | RawJudgement], weeks_running: int, rules: Rules, *,
                   planned_weeks: int | None = None) -> tuple[Verdict, ReasonCode]:
-    """`settle` on (state, reason code, zero-lead stop) per Monday: the verdict and its reason."""
+    """`settle` on each Monday's state, reason code and zero-lead stop: the verdict and its reason."""
     shown: RawState | None = None
     code: ReasonCode = "too_early"
-    prev: tuple[RawState, ReasonCode, bool] | None = None
+    prev: Judgement | RawJudgement | None = None
     for h in history:
-        state, reason, zero_lead = h
+        state, reason, zero_lead = h.state, h.reason_code, h.zero_lead
         if state in ("no_target", "too_early") or zero_lead or not rules.hysteresis:
             shown, code = state, reason
         elif shown is None or shown in ("no_target", "too_early"):
@@ -261,7 +268,7 @@ def settle_states(history: Sequence[tuple[RawState, ReasonCode, bool]], weeks_ru
                 "pending_scale" if state == "scale" else "pending_cut")
         elif state == shown:
             code = reason
-        elif prev is not None and prev[0] == state and not prev[2]:
+        elif prev is not None and prev.state == state and not prev.zero_lead:
             shown, code = state, reason
         elif shown in FLAGS:
             code = "held_scale" if shown == "scale" else "held_cut"
