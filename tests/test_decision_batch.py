@@ -142,3 +142,50 @@ def test_only_whole_week_lead_workspaces_are_batched():
     assert decision_batch.applies(Rules(lag_days=14))
     assert not decision_batch.applies(Rules(lag_days=3))
     assert not decision_batch.applies(Rules(business_type="shop"))
+
+
+def test_the_kept_history_follows_every_change_of_the_data(tmp_path):
+    """`decision_dense.window` keeps a workspace's weekly arrays between weeks; an import, an undo,
+    a channel-map edit, another lead source or a write that bypasses the writers must never be
+    judged from the arrays kept before it."""
+    from metrics import decision_dense, manual
+    from warehouse import loader
+
+    path = _random_workspace(tmp_path, 3)
+    decision_dense._kept.clear()
+    decision_dense._asked.clear()
+
+    def check(con) -> list:
+        rules = rules_from_settings(con)
+        fast = decision_batch.week_rows(con, WEEK, rules)
+        assert not _differences(fast, decisions.rows_one_by_one(con, WEEK, rules))
+        assert not _differences(decision_batch.week_rows(con, WEEK - timedelta(days=14), rules),
+                                decisions.rows_one_by_one(con, WEEK - timedelta(days=14), rules))
+        return fast
+
+    with db.connect(path) as con:
+        before = check(con)
+        assert len(decision_dense._kept) == 1     # the first week was read on its own, the second kept all
+        extra = pd.DataFrame([{"source": "google_ads", "account": "acc", "campaign": "Brand", "campaign_type": "Search",
+                               "channel": "Paid Search", "period_start": WEEK - timedelta(days=7 * k),
+                               "period_end": WEEK - timedelta(days=7 * k), "currency": "NOK", "spend": 900.0,
+                               "impressions": 10, "clicks": 50, "conversions": 2.0, "conversion_value": 0.0}
+                              for k in range(1, 9)])
+        load(con, FileLoad("more.csv", "h-more", "google_ads", "acc2", WEEK - timedelta(days=56),
+                           WEEK + timedelta(days=6), (Part("ad_performance", extra),), currency="NOK"))
+        imported = check(con)
+        assert imported != before
+        manual.save_channel_map(con, [manual.MapRow("google_ads", "campaign", "Brand", "Display")])
+        mapped = check(con)
+        assert {r.channel for r in mapped if r.campaign == "Brand"} == {"Display"}
+        settings.put(con, "lead_source", "platform")
+        check(con)
+        import_id = con.execute("SELECT max(import_id) FROM imports").fetchall()[0][0]
+        loader.undo(con, import_id)
+        check(con)
+        biggest = con.execute("SELECT campaign FROM ad_performance GROUP BY 1 ORDER BY sum(spend) DESC LIMIT 1"
+                              ).fetchall()[0][0]
+        con.execute("DELETE FROM ad_performance WHERE campaign = ?", [biggest])   # no writer: rollup not current
+        assert decision_dense._key(con) is None
+        assert not any(r.campaign == biggest for r in check(con))
+    assert len(decision_dense._kept) <= decision_dense.KEEP
