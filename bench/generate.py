@@ -38,7 +38,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-GENERATOR_VERSION = 6   # 4: the weekly rollup; 5: written in week order; 6: with its generation token
+GENERATOR_VERSION = 5   # 4: workspaces carry the weekly rollup (warehouse/rollup.py); 5: written in week order
 WORKSPACE_NAME = "Stor konto AS"
 CURRENCY = "NOK"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"

@@ -366,9 +366,6 @@ def patched(F: Frames, settings: dict, source: str, U: pd.DataFrame | None = Non
     else:
         swap(weekly, "period_sums", lambda con, start, end, src=None: period_sums(F, settings, src or source, start, end))
         swap(weekly, "channel_table", lambda con, week_start: channel_table(F, source, week_start))
-    dense = sys.modules.get("metrics.decision_dense")
-    if dense is not None and hasattr(dense, "window"):
-        swap(dense, "window", dense.read)   # a plain pandas dashboard keeps no history between weeks
     if hasattr(weekly, "data_range"):
         swap(weekly, "data_range", lambda con: data_range(F))
     try:

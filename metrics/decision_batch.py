@@ -41,7 +41,7 @@ def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[
     """`metrics.decisions.week_rows` for a workspace `applies` holds for; `week` is a Monday."""
     span = HISTORY_WEEKS + max(rules.eval_weeks, 6) + len(rules.excluded_weeks) + 1
     fetch_start = week - timedelta(days=7 * span)
-    data = decision_dense.window(con, fetch_start, week)
+    data = decision_dense.read(con, fetch_start, week)
     targets = _Targets(con)
     buckets = _buckets(con)
     n_ch = len(data.channels)

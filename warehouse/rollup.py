@@ -30,7 +30,6 @@ through a writer rebuilds it whole.
 from __future__ import annotations
 
 import contextlib
-import uuid
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Final
@@ -164,18 +163,6 @@ def current(con: duckdb.DuckDBPyConnection) -> bool:
 
 def _mark(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT OR REPLACE INTO workspace_meta VALUES ('rollup', ?)", [_stamp(con)])
-    con.execute("INSERT OR REPLACE INTO workspace_meta VALUES ('rollup_generation', ?)", [uuid.uuid4().hex])
-
-
-def generation(con: duckdb.DuckDBPyConnection) -> str | None:
-    """A token that changes with every write through the writers (each marks the rollup anew);
-    None when the rollup is not current or has no token yet. What is read from the rollup can be
-    kept under it (`metrics.decision_dense`)."""
-    try:
-        rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'rollup_generation'").fetchall()
-    except duckdb.CatalogException:
-        return None
-    return rows[0][0] if rows and current(con) else None
 
 
 def _build(con: duckdb.DuckDBPyConnection, fams: Iterable[str], lo: date | None, hi: date | None) -> None:
