@@ -20,7 +20,8 @@ from scipy.special import gammaincc, gammaincinv
 
 from metrics import bayes, decision_dense
 from metrics.decision_data import Fact
-from metrics.decisions import (DecisionRow, _buckets, _evaluate, _experiments, _Series, _Targets, _Unit, build_row)
+from metrics.decision_row import DecisionRow, Unit, build_row
+from metrics.decisions import _buckets, _evaluate, _experiments, _Series, _Targets
 from metrics.names import normalise
 from metrics.verdict_rules import (CAMPAIGN_MIN_LEADS, HISTORY_WEEKS, MIN_WEEKS, ZERO_LEAD_DAYS, ZERO_LEAD_MULTIPLE,
                                    Judgement, RawJudgement, Rules, settle_states, settled_by_last, settled_by_last_two)
@@ -45,8 +46,8 @@ def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[
     targets = _Targets(con)
     buckets = _buckets(con)
     n_ch = len(data.channels)
-    units = [_Unit("channel", ch, None, None) for ch in data.channels]
-    units += [_Unit("campaign", data.channels[c], name, key) for c, key, name in data.campaigns]
+    units = [Unit("channel", ch, None, None) for ch in data.channels]
+    units += [Unit("campaign", data.channels[c], name, key) for c, key, name in data.campaigns]
     keysets = list(data.channel_keys) + [frozenset({key}) for _, key, _ in data.campaigns]
     first = [_first_spend(data, u, keysets[u], fetch_start) for u in range(data.size)]
     judged = [u for u in range(data.size) if first[u] is not None]
@@ -96,7 +97,7 @@ def _window(weeks: tuple[date, ...], t: int, rules: Rules, n: int) -> list[int]:
     return out[::-1]
 
 
-def _judge_units(data: decision_dense.Units, units: list[_Unit], idx: list[int], first: list[date], week: date,
+def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], first: list[date], week: date,
                  rules: Rules, targets: _Targets, buckets: list[str | None]) -> list[DecisionRow | None]:
     if not units:
         return []
@@ -239,7 +240,7 @@ def _weeks_running(first_week: date, week: date, rules: Rules) -> int:
     return (week - first_week).days // 7 + 1 - excluded
 
 
-def _vector(targets: _Targets, kpi: str, units: list[_Unit], week: date) -> np.ndarray:
+def _vector(targets: _Targets, kpi: str, units: list[Unit], week: date) -> np.ndarray:
     """The target in force for each unit at `week` (NaN: none)."""
     values = targets.many(kpi, units, week)
     return np.array([np.nan if v is None else v for v in values], dtype=float)
@@ -265,7 +266,7 @@ def _experiment_rows(con: duckdb.DuckDBPyConnection, data: decision_dense.Units,
                 w = data.weeks[int(k)]
                 by_week[w] = [Fact(ch, key or "", exp["campaign"] or "", w, w + timedelta(days=6),
                                    *(float(v) for v in data.x[u, k]))]
-        unit = _Unit("experiment", ch, exp["campaign"], key, exp)
+        unit = Unit("experiment", ch, exp["campaign"], key, exp)
         r = _evaluate(unit, _Series(by_week, exp["start_date"]), week, rules, targets, exp["bucket"])
         if r is not None:
             out.append(r)

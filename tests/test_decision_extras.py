@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from i18n import CATALOG
-from metrics import atypical_weeks, decision_settings, decision_text, decisions
+from metrics import atypical_weeks, decision_row, decision_settings, decision_text, decisions
 from metrics.decision_text import explain
 from metrics.decisions import DecisionRow
 from tests.decision_helpers import WEEK, add_target, weekly_ads, workspace
@@ -85,9 +85,9 @@ def test_every_reason_renders_with_numbers(code, lang):
                       experiment_name=None, bucket=None, weeks_running=8, clock=6, clock_of=6, spend=3800.0,
                       leads=14.0, cpl=271.4, p=0.9213, cpl_low=178.58, cpl_high=429.18, cpl_likely=268.21,
                       cpl_cautious=384.46, target=400.0, verdict=verdict, reason_code=code)
-    row = replace(row, reason_params=decisions._params(row, decisions.Judgement(
+    row = replace(row, reason_params=decision_row._params(row, decisions.Judgement(
         "scale", "scale", "cpl", 3800, 14, 0.9213, 1.0, 400, decisions.bayes.cpl_posterior(400, 14, 3800))),
-        action=decisions._action(row))
+        action=decision_row._action(row))
     text = explain(row, lang, "NOK")
     assert "{" not in text and "}" not in text and "—" not in text, text
     for kpi in ("cpl", "roas"):

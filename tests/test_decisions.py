@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from metrics import bayes, decisions
+from metrics import bayes, decision_row, decisions
 from metrics.decisions import DecisionRow, Rules, WeekBin, judge, settle
 from tests.decision_helpers import WEEK, add_target, weekly_ads, workspace
 from warehouse import db, settings
@@ -168,7 +168,7 @@ def test_expected_wrong_flags():
 
 def test_explain_scale_both_languages():
     row = _row()
-    row = replace(row, reason_params=decisions._params(row, judge(bins([(760, 3)] * 5), 400, 35, R)),
+    row = replace(row, reason_params=decision_row._params(row, judge(bins([(760, 3)] * 5), 400, 35, R)),
                   judged_weeks=5, action="raise_budget")
     row = replace(row, reason_params={**row.reason_params, "span": 5})
     nb = decisions.explain(row, "nb", "NOK")
