@@ -30,11 +30,6 @@ REVENUE_SOURCES: tuple[str, ...] = ("auto", "platform", "ga4", "crm")
 BUSINESS_TYPES: tuple[str, ...] = ("leads", "shop")
 
 
-def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    # `table` is one of this module's constants, never user input.
-    return bool(con.execute(f"SELECT count(*) > 0 FROM (SELECT 1 FROM {table} LIMIT 1)").fetchall()[0][0])
-
-
 @dataclass(frozen=True)
 class Basis:
     """The workspace-level choices every sum is read with."""
@@ -48,14 +43,17 @@ class Basis:
 
 
 def basis(con: duckdb.DuckDBPyConnection) -> Basis:
-    has_crm, has_ga4, has_ad = _exists(con, "crm_deals"), _exists(con, "web_analytics"), _exists(con, "ad_performance")
-    chosen = settings.get(con, "lead_source")
+    has_crm, has_ga4, has_ad = con.execute(
+        "SELECT EXISTS (SELECT 1 FROM crm_deals), EXISTS (SELECT 1 FROM web_analytics), "
+        "EXISTS (SELECT 1 FROM ad_performance)").fetchall()[0]
+    s = settings.get_all(con)
+    chosen = s.get("lead_source")
     if chosen not in ("platform", "ga4", "crm"):
         chosen = "crm" if has_crm else "ga4" if has_ga4 else "platform"
-    rev = settings.get(con, "revenue_source")
+    rev = s.get("revenue_source")
     if rev not in ("platform", "ga4", "crm"):
         rev = "crm" if has_crm else "platform"
-    return Basis(chosen, rev, str(settings.get(con, "business_type") or "leads"), has_crm, has_ga4, has_ad)
+    return Basis(chosen, rev, str(s.get("business_type") or "leads"), bool(has_crm), bool(has_ga4), bool(has_ad))
 
 
 def lead_source(con: duckdb.DuckDBPyConnection) -> LeadSource:

@@ -30,8 +30,11 @@ def targets_now(con: duckdb.DuckDBPyConnection, summary: weekly.WeekSummary
                 ) -> tuple[dict[str, float | None], dict[str, str | None]]:
     """The workspace-wide (scope `all`) glide-path value in force for each card, and its status."""
     values, status = {}, {}
+    week = summary.week_start
+    covering = targets.covering(con, week)    # one read for all six cards
     for card in summary.cards:
-        values[card.name] = targets.target_in_force(con, card.name, None, None, summary.week_start)
+        t = targets.pick(covering, card.name, None, None, week)
+        values[card.name] = None if t is None else targets.glide_value(t, week)
         status[card.name] = targets.status(card.name, card.value, values[card.name])
     return values, status
 

@@ -414,15 +414,21 @@ def pick(candidates: list[Target], kpi: str, channel: str | None, campaign: str 
     return best.get("campaign") or best.get("channel") or best.get("all")
 
 
+def covering(con: duckdb.DuckDBPyConnection, week_start: date) -> list[Target]:
+    """Every target (any KPI, any scope) whose period overlaps the week of `week_start`."""
+    week = week_start - timedelta(days=week_start.weekday())
+    rows = con.execute(
+        f"SELECT {_COLUMNS} FROM targets WHERE start_date <= ? AND deadline >= ?",
+        [week + timedelta(days=6), week],
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
 def in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | None, campaign: str | None,
              week_start: date) -> Target | None:
     """The most specific target for `kpi` covering the row in that week (see `pick`)."""
     week = week_start - timedelta(days=week_start.weekday())
-    rows = con.execute(
-        f"SELECT {_COLUMNS} FROM targets WHERE kpi = ? AND start_date <= ? AND deadline >= ?",
-        [kpi, week + timedelta(days=6), week],
-    ).fetchall()
-    return pick([_row(r) for r in rows], kpi, channel, campaign, week)
+    return pick(covering(con, week), kpi, channel, campaign, week)
 
 
 def target_in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | None, campaign: str | None,
