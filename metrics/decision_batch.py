@@ -111,6 +111,13 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
     start_days = np.array([(f - weeks[0]).days for f in first])
     gated = np.array([u.kind == "campaign" for u in units])
 
+    cpl_keys, cpl_index = targets.keys("cpl", units)
+
+    def cpl_values(w: date) -> np.ndarray:
+        """Each unit's CPL target in force at `w` (NaN: none)."""
+        values = [targets("cpl", ch, ca, w) for ch, ca in cpl_keys]
+        return np.array([np.nan if v is None else v for v in values], dtype=float)[cpl_index]
+
     states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     final: dict[str, np.ndarray] = {}
     for t in range(max(0, last - HISTORY_WEEKS), last + 1):
@@ -120,7 +127,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         inwin = np.array(cols)[None, :] >= fw[:, None]                     # [units, window]
         counted = inwin & (np.array(cols) <= t - lag_weeks)[None, :]
         bins = x[:, cols, :] * counted[:, :, None]
-        target = _vector(targets, "cpl", units, weeks[t])
+        target = cpl_values(weeks[t])
         days = (t * 7 + 7) - start_days
         j = _judge(bins, inwin.sum(1), target, days, gated, rules)
         states[t] = (j["state"], j["code"], j["zero"])
@@ -238,12 +245,6 @@ def _history(states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], ts: l
 def _weeks_running(first_week: date, week: date, rules: Rules) -> int:
     excluded = sum(1 for x in rules.excluded_weeks if first_week <= x <= week)
     return (week - first_week).days // 7 + 1 - excluded
-
-
-def _vector(targets: _Targets, kpi: str, units: list[Unit], week: date) -> np.ndarray:
-    """The target in force for each unit at `week` (NaN: none)."""
-    values = targets.many(kpi, units, week)
-    return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
 def _nones(v: np.ndarray) -> list[float | None]:

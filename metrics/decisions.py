@@ -191,16 +191,20 @@ class _Targets:
 
     def many(self, kpi: str, units: Sequence[Unit], week: date) -> list[float | None]:
         """The target in force for each unit at `week`."""
+        keys, index = self.keys(kpi, units)
+        values = [self(kpi, ch, ca, week) for ch, ca in keys]
+        return [values[i] for i in index]
+
+    def keys(self, kpi: str, units: Sequence[Unit]) -> tuple[list[tuple[str | None, str | None]], list[int]]:
+        """The distinct (channel, campaign) the `kpi` targets can tell apart among `units`, and
+        which of them each unit is: without campaign (or channel) targets, the campaign (or
+        channel) cannot change the answer."""
         kinds = self._kinds.get(kpi, set())
         by_channel, by_campaign = "channel" in kinds, "campaign" in kinds
-        seen: dict[tuple[str | None, str | None], float | None] = {}
-        out = []
-        for u in units:
-            key = (u.channel if by_channel else None, u.campaign if by_campaign else None)
-            if key not in seen:
-                seen[key] = self(kpi, key[0], key[1], week)
-            out.append(seen[key])
-        return out
+        seen: dict[tuple[str | None, str | None], int] = {}
+        index = [seen.setdefault((u.channel if by_channel else None, u.campaign if by_campaign else None), len(seen))
+                 for u in units]
+        return list(seen), index
 
 
 def _evaluate(unit: Unit, series: _Series, week: date, rules: Rules, targets: Callable[..., float | None],
