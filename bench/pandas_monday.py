@@ -198,7 +198,6 @@ def unified(F: Frames, currency: str = "NOK") -> pd.DataFrame:
     def matched(names: pd.Series) -> pd.DataFrame:
         return camp.reindex(_norm(names).to_numpy()).reset_index(drop=True)
 
-    z = lambda n: np.zeros(n)  # noqa: E731
     n = len(ad)
     parts = [pd.DataFrame({
         "fam": "ad", "period_start": ad["period_start"].to_numpy(), "period_end": ad["period_end"].to_numpy(),

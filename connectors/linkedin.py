@@ -21,7 +21,6 @@ import pandas as pd
 from connectors import common, sniff, values
 from connectors.base import ImportRefused
 from connectors.messages import Msg
-from connectors.sniff import Table
 from warehouse.loader import FileLoad, Part
 
 SOURCE = "linkedin"
