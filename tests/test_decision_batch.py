@@ -142,3 +142,21 @@ def test_only_whole_week_lead_workspaces_are_batched():
     assert decision_batch.applies(Rules(lag_days=14))
     assert not decision_batch.applies(Rules(lag_days=3))
     assert not decision_batch.applies(Rules(business_type="shop"))
+
+
+def test_workspaces_without_ad_spend_give_an_empty_table_on_both_paths(tmp_path):
+    from tests.metrics_support import put
+
+    path = workspace(tmp_path, "bare")
+    with db.connect(path) as con:
+        rules = rules_from_settings(con)
+        assert decision_batch.week_rows(con, WEEK, rules) == decisions.rows_one_by_one(con, WEEK, rules) == []
+        put(con, "web_analytics", [{"day": "2026-11-10", "sessions": 5, "key_events": 1}])
+        put(con, "crm_deals", [{"deal_id": "x", "created_date": "2026-11-10", "channel": "Paid Search",
+                                "campaign": "Brand"}])
+        assert decision_batch.week_rows(con, WEEK, rules) == decisions.rows_one_by_one(con, WEEK, rules) == []
+        put(con, "ad_performance", [{"day": "2026-11-10", "campaign": "Brand", "spend": 100.0, "clicks": 10}])
+        fast = decision_batch.week_rows(con, WEEK, rules_from_settings(con))
+        assert [(r.kind, r.campaign, r.verdict) for r in fast] == [("channel", None, "no_target"),
+                                                                   ("campaign", "Brand", "no_target")]
+        assert not _differences(fast, decisions.rows_one_by_one(con, WEEK, rules_from_settings(con)))
