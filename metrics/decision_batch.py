@@ -99,6 +99,10 @@ def _window(weeks: tuple[date, ...], t: int, rules: Rules, n: int) -> list[int]:
 
 def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], first: list[date], week: date,
                  rules: Rules, targets: _Targets, buckets: list[str | None]) -> list[DecisionRow | None]:
+    """The row for each of `units` (arrays `data.x[idx]`, first spend `first`) at `week`, or None
+    for a unit that spent nothing in its window. Every judged Monday — `week` and the
+    HISTORY_WEEKS before it that are not excluded — is judged for all units at once; a unit's
+    history starts at its first week, as in `decisions._evaluate`."""
     if not units:
         return []
     weeks = data.weeks
