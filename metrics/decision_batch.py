@@ -21,7 +21,8 @@ from scipy.special import gammaincc, gammaincinv
 from metrics import bayes, decision_dense
 from metrics.decision_data import Fact
 from metrics.decision_row import DecisionRow, Unit, build_row
-from metrics.decisions import _buckets, _evaluate, _experiments, _Series, _Targets
+from metrics.decisions import (_buckets, _evaluate, _experiments, _Series, _Targets, _window, first_day,
+                               weeks_running)
 from metrics.names import normalise
 from metrics.verdict_rules import (CAMPAIGN_MIN_LEADS, HISTORY_WEEKS, MIN_WEEKS, ZERO_LEAD_DAYS, ZERO_LEAD_MULTIPLE,
                                    Judgement, RawJudgement, Rules, settle_states, settled_by_last, settled_by_last_two)
@@ -49,7 +50,7 @@ def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[
     units = [Unit("channel", ch, None, None) for ch in data.channels]
     units += [Unit("campaign", data.channels[c], name, key) for c, key, name in data.campaigns]
     keysets = list(data.channel_keys) + [frozenset({key}) for _, key, _ in data.campaigns]
-    first = [_first_spend(data, u, keysets[u], fetch_start) for u in range(data.size)]
+    first = [first_day(_first_week(data, u), keysets[u], data.first_spend, fetch_start) for u in range(data.size)]
     judged = [u for u in range(data.size) if first[u] is not None]
     rows = _judge_units(data, [units[u] for u in judged], judged, [first[u] for u in judged], week, rules, targets,
                         [buckets.get(units[u].campaign_key, "proven") if u >= n_ch else None for u in judged])
@@ -72,29 +73,10 @@ def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[
     return out
 
 
-def _first_spend(data: decision_dense.Units, u: int, keys: frozenset[str], fetch_start: date) -> date | None:
-    """The first week with spend in the data; when that is the first week read, the first day with
-    spend of the unit's campaigns over all history; else that week's real first day when known."""
+def _first_week(data: decision_dense.Units, u: int) -> date | None:
+    """The first week with spend in the data read (None: none)."""
     spent = np.flatnonzero(data.spent[u])
-    if not len(spent):
-        return None
-    first = data.weeks[int(spent[0])]
-    known = [data.first_spend[k] for k in keys if k in data.first_spend]
-    if first <= fetch_start:
-        return min([first, *known])
-    same_week = [d for d in known if d - timedelta(days=d.weekday()) == first]
-    return min(same_week) if same_week else first
-
-
-def _window(weeks: tuple[date, ...], t: int, rules: Rules, n: int) -> list[int]:
-    """Column indices of the last `n` non-excluded Mondays ≤ weeks[t], oldest first."""
-    out: list[int] = []
-    k = t
-    while k >= 0 and len(out) < n:
-        if weeks[k] not in rules.excluded_weeks:
-            out.append(k)
-        k -= 1
-    return out[::-1]
+    return data.weeks[int(spent[0])] if len(spent) else None
 
 
 def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], first: list[date], week: date,
@@ -127,7 +109,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
     for t in range(max(0, last - HISTORY_WEEKS), last + 1):
         if t != last and weeks[t] in rules.excluded_weeks:
             continue
-        cols = _window(weeks, t, rules, n)
+        cols = [(w - weeks[0]).days // 7 for w in _window(weeks[t], weeks[0], rules, n)]
         inwin = np.array(cols)[None, :] >= fw[:, None]                     # [units, window]
         counted = inwin & (np.array(cols) <= t - lag_weeks)[None, :]
         bins = x[:, cols, :] * counted[:, :, None]
@@ -156,8 +138,8 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
             out.append(None)    # nothing spent in the window: not a running channel any more
             continue
         hist = [t for t in history_ts if t >= fw[i]]
-        verdict, code = settle_states(_history(states, hist, i, rules), _weeks_running(first_week[i], week, rules),
-                                      rules)
+        running = weeks_running(first_week[i], week, rules)
+        verdict, code = settle_states(_history(states, hist, i, rules), running, rules)
         target = tv[i]
         j = Judgement(_STATES[final["state"][i]], _CODES[final["code"][i]], "cpl", float(final["spend"][i]),
                       float(final["leads"][i]), pv[i], float(final["phi"][i]), target, post[i],
@@ -165,7 +147,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         window_weeks = [weeks[c] for c, inside in zip(final["cols"], final["inwin"][i]) if inside]
         out.append(build_row(
             unit, buckets[i], j, verdict, code, week=week, rules=rules, clock_of=n,
-            weeks_running=_weeks_running(first_week[i], week, rules), window_weeks=window_weeks,
+            weeks_running=running, window_weeks=window_weeks,
             full_spend=full_spend, full_leads=float(final["full_leads"][i]), clicks=float(final["clicks"][i]),
             cpl_target=target, roas_target=None,
             cvr_target=cvr[i]))
@@ -244,11 +226,6 @@ def _history(states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], ts: l
     if settled_by_last_two(prev, last, rules):
         return [prev, last]
     return [at(t) for t in ts]
-
-
-def _weeks_running(first_week: date, week: date, rules: Rules) -> int:
-    excluded = sum(1 for x in rules.excluded_weeks if first_week <= x <= week)
-    return (week - first_week).days // 7 + 1 - excluded
 
 
 def _nones(v: np.ndarray) -> list[float | None]:

@@ -28,7 +28,7 @@ reason's numbers are `metrics.decision_row`; the top actions and the drill-down
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -116,6 +116,27 @@ def _window(week: date, first_week: date, rules: Rules, n: int) -> list[date]:
             out.append(w)
         w -= timedelta(days=7)
     return out[::-1]
+
+
+def weeks_running(first_week: date, week: date, rules: Rules) -> int:
+    """Complete weeks from `first_week` to `week`, both counted, excluded weeks left out."""
+    excluded = sum(1 for x in rules.excluded_weeks if first_week <= x <= week)
+    return (week - first_week).days // 7 + 1 - excluded
+
+
+def first_day(first_week: date | None, keys: Iterable[str], known: dict[str, date], fetch_start: date
+              ) -> date | None:
+    """A row's first day with spend, from the first week with spend in the data read
+    (`first_week`, None: none) and the all-history first days of its campaigns (`known`,
+    by normalised name, for `keys`): when that week is the first one read, the row is older than
+    the data and its campaigns' earliest day counts; else that week's real first day when known."""
+    if first_week is None:
+        return None
+    days = [known[k] for k in keys if k in known]
+    if first_week <= fetch_start:
+        return min([first_week, *days])
+    same_week = [d for d in days if week_start_of(d) == first_week]
+    return min(same_week) if same_week else first_week
 
 
 def _experiments(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -250,8 +271,7 @@ def _evaluate(unit: Unit, series: _Series, week: date, rules: Rules, targets: Ca
         days = (w + timedelta(days=7) - start).days
         j = judge(bins, cpl_t, days, rules, gated=unit.kind == "campaign", roas_target=roas_t,
                   sales_bins=sales_bins)
-        weeks_running = (w - first_week).days // 7 + 1 - sum(1 for x in rules.excluded_weeks if first_week <= x <= w)
-        return j, bins, weeks_running
+        return j, bins, weeks_running(first_week, w, rules)
 
     history_weeks = [w for w in weeks_between(max(first_week, week - timedelta(days=7 * HISTORY_WEEKS)), week)
                      if w == week or w not in rules.excluded_weeks]
@@ -259,7 +279,7 @@ def _evaluate(unit: Unit, series: _Series, week: date, rules: Rules, targets: Ca
         history_weeks = [w for w in history_weeks if w <= week_start_of(exp["planned_end"])] or [week]
     # Rule 4 needs the earlier Mondays only when the last two do not settle it on their own
     # (`verdict_rules.settled_by_last_two`); on most rows they do, so most rows judge two Mondays.
-    j_last, last_bins, weeks_running = at(history_weeks[-1])
+    j_last, last_bins, running = at(history_weeks[-1])
     judged = [j_last]
     if len(history_weeks) > 1 and not settled_by_last(j_last, rules):
         j_prev = at(history_weeks[-2])[0]
@@ -267,18 +287,18 @@ def _evaluate(unit: Unit, series: _Series, week: date, rules: Rules, targets: Ca
         if not settled_by_last_two(j_prev, j_last, rules):
             judged = [at(w)[0] for w in history_weeks[:-2]] + judged
     if exp is not None:
-        weeks_running = len(weeks_between(first_week, week))
+        running = len(weeks_between(first_week, week))
     window_weeks = [b.week_start for b in last_bins]
     full = _bins(series, window_weeks, week + timedelta(days=6), since, until)
     full_spend = sum(b.spend for b in full)
     if exp is None and full_spend <= 0:
         return None   # nothing spent in the window: not a running channel any more
-    s = settle(judged, weeks_running, rules, planned_weeks=planned)
+    s = settle(judged, running, rules, planned_weeks=planned)
     j = s.raw
     post = j.posterior or bayes.cpl_posterior(j.target if j.kpi == "cpl" else None, j.leads, j.spend, j.phi)
     cpl_t, roas_t = target_at(week)
     return build_row(unit, bucket, replace(j, posterior=post), s.verdict, s.reason_code, week=week, rules=rules,
-                     clock_of=n, weeks_running=weeks_running, window_weeks=window_weeks, full_spend=full_spend,
+                     clock_of=n, weeks_running=running, window_weeks=window_weeks, full_spend=full_spend,
                      full_leads=sum(b.leads for b in full), clicks=sum(b.clicks for b in last_bins),
                      cpl_target=cpl_t, roas_target=roas_t,
                      cvr_target=targets("conversion_rate", unit.channel, unit.campaign, week))
@@ -327,14 +347,7 @@ def rows_one_by_one(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) ->
         """The first week with spend in the data; when that is the first week fetched, the
         campaigns' first day with spend over all history (the row is older than the data read)."""
         spent = [w for w, fs in by_week.items() if any(f.spend > 0 and not f.partial for f in fs)]
-        if not spent:
-            return None
-        first = min(spent)
-        known = [data.first_spend[k] for k in keys if k in data.first_spend]
-        if first <= fetch_start:
-            return min([first, *known])
-        same_week = [d for d in known if week_start_of(d) == first]
-        return min(same_week) if same_week else first   # the real first day when we know it
+        return first_day(min(spent) if spent else None, keys, data.first_spend, fetch_start)
 
     rows: list[DecisionRow] = []
     channel_rows = []
