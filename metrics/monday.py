@@ -33,8 +33,7 @@ def targets_now(con: duckdb.DuckDBPyConnection, summary: weekly.WeekSummary
     week = summary.week_start
     covering = targets.covering(con, week)    # one read for all six cards
     for card in summary.cards:
-        t = targets.pick(covering, card.name, None, None, week)
-        values[card.name] = None if t is None else targets.glide_value(t, week)
+        values[card.name] = targets.value_in_force(covering, card.name, None, None, week)
         status[card.name] = targets.status(card.name, card.value, values[card.name])
     return values, status
 

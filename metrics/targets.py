@@ -439,10 +439,15 @@ def target_in_force(con: duckdb.DuckDBPyConnection, kpi: str, channel: str | Non
     whole workspace). `week_start` is the week's Monday (any day is moved to its Monday).
     Values are in the KPI's unit: money in the workspace currency, percent as a fraction.
     """
-    t = in_force(con, kpi, channel, campaign, week_start)
-    if t is None:
-        return None
-    return glide_value(t, week_start - timedelta(days=week_start.weekday()))
+    return value_in_force(covering(con, week_start), kpi, channel, campaign, week_start)
+
+
+def value_in_force(candidates: list[Target], kpi: str, channel: str | None, campaign: str | None,
+                   week_start: date) -> float | None:
+    """`target_in_force` choosing among `candidates` (say, one `covering` read for several KPIs)."""
+    week = week_start - timedelta(days=week_start.weekday())
+    t = pick(candidates, kpi, channel, campaign, week)
+    return None if t is None else glide_value(t, week)
 
 
 
