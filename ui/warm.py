@@ -42,21 +42,8 @@ def weeks(db_path: Path | str | None, week_starts: list[date | None], today: dat
     if db_path is None or not enabled():
         return None
     version = db.data_version(db_path)
-    todo = []
-    with _lock:
-        for w in week_starts:
-            key = (str(db_path), version, w, today)
-            if w is None or key in _started:
-                continue
-            if len(_started) > 1024:
-                _started.clear()
-            _started.add(key)
-            todo.append(w)
-    if not todo:
-        return None
-    thread = threading.Thread(target=_work, args=(str(db_path), todo, today), name="mandag-warm")
-    thread.start()   # not a daemon: interpreter exit waits for it instead of cutting a DuckDB call short
-    return thread
+    todo = [w for w in week_starts if w is not None and _claim((str(db_path), version, w, today))]
+    return _start(str(db_path), todo, today, True, "mandag-warm")
 
 
 def ahead(db_path: Path | str | None, week_start: date | None, today: date) -> threading.Thread | None:
@@ -67,16 +54,32 @@ def ahead(db_path: Path | str | None, week_start: date | None, today: date) -> t
     if db_path is None or week_start is None or not enabled():
         return None
     key = (str(db_path), db.data_version(db_path), week_start, today)
+    if not _claim(("ahead", *key), key):   # a whole warm-up of the week covers it too
+        return None
+    return _start(str(db_path), [week_start], today, False, "mandag-ahead")
+
+
+def _claim(key: tuple, *covered_by: tuple) -> bool:
+    """Remember `key` and return True, unless it or one of `covered_by` was started before."""
     with _lock:
-        if key in _started or ("ahead", *key) in _started:
-            return None
-        _started.add(("ahead", *key))   # type: ignore[arg-type]
-    thread = threading.Thread(target=_work, args=(str(db_path), [week_start], today, False), name="mandag-ahead")
-    thread.start()
+        if key in _started or any(k in _started for k in covered_by):
+            return False
+        if len(_started) > 1024:
+            _started.clear()
+        _started.add(key)
+        return True
+
+
+def _start(db_path: str, week_starts: list[date], today: date, with_view: bool, name: str
+           ) -> threading.Thread | None:
+    if not week_starts:
+        return None
+    thread = threading.Thread(target=_work, args=(db_path, week_starts, today, with_view), name=name)
+    thread.start()   # not a daemon: interpreter exit waits for it instead of cutting a DuckDB call short
     return thread
 
 
-def _work(db_path: str, week_starts: list[date], today: date, with_view: bool = True) -> None:
+def _work(db_path: str, week_starts: list[date], today: date, with_view: bool) -> None:
     for w in week_starts:
         try:
             if with_view:
