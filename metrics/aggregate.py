@@ -252,13 +252,17 @@ class MissingRate:
     amount: float        # in the row currency
 
 
+def _whole_weeks(start: date, end: date) -> bool:
+    """[start, end] is whole ISO weeks (Monday to Sunday): what `fact_weeks` can answer."""
+    return start.weekday() == 0 and end.weekday() == 6
+
+
 def _base(con: duckdb.DuckDBPyConnection, start: date, end: date, currency: str | None,
           **extra: object) -> tuple[str, dict[str, object]]:
     """The `facts` CTE for [start, end] and its parameters: from `fact_weeks` when the window is
     whole ISO weeks in the workspace currency and the rollup is current, else from the raw tables."""
     cur = workspace_currency(con)
-    aligned = start.weekday() == 0 and end.weekday() == 6
-    if aligned and (currency is None or currency == cur) and rollup.current(con):
+    if _whole_weeks(start, end) and (currency is None or currency == cur) and rollup.current(con):
         return _ROLLUP_BASE, {"paid": list(PAID_CHANNELS), "start": start, "end": end, **extra}
     return _BASE, {"cur": currency or cur, "paid": list(PAID_CHANNELS), "start": start, "end": end, **extra}
 
@@ -284,7 +288,7 @@ def prefetch(con: duckdb.DuckDBPyConnection, windows: Sequence[tuple[date, date]
     """
     store: dict[tuple[date, date, str], list[Group]] = {}
     wins = list(dict.fromkeys(windows))
-    if wins and all(s.weekday() == 0 and e.weekday() == 6 for s, e in wins) and rollup.current(con):
+    if wins and all(_whole_weeks(s, e) for s, e in wins) and rollup.current(con):
         for grain, per_window in _many(con, wins, list(dict.fromkeys(grains))).items():
             for w, groups in zip(wins, per_window):
                 store[(w[0], w[1], grain)] = groups
