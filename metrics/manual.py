@@ -118,24 +118,20 @@ def add_cost(con: duckdb.DuckDBPyConnection, month: date, item: str, channel: st
         return problems
     first = month.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    with rollup.transaction(con):
-        fresh = rollup.current(con)
+    with rollup.rewriting(con, "costs"):
         con.execute(
             "INSERT INTO costs (import_id, account, month, item, channel, amount, currency, period_start, period_end) "
             "VALUES (NULL, 'manual', ?, ?, ?, ?, ?, ?, ?)",
             [first, item.strip(), (channel or "").strip() or None, float(amount), currency, first, last],
         )
-        rollup.update(con, {"costs": (None, None)}, fresh)
     return []
 
 
 def delete_cost(con: duckdb.DuckDBPyConnection, cost: Cost) -> None:
     """Delete one manual cost (the row id is re-checked against month, item and amount)."""
-    with rollup.transaction(con):
-        fresh = rollup.current(con)
+    with rollup.rewriting(con, "costs"):
         con.execute("DELETE FROM costs WHERE rowid = ? AND import_id IS NULL AND month = ? AND item = ? AND amount = ?",
                     [cost.rowid, cost.month, cost.item, cost.amount])
-        rollup.update(con, {"costs": (None, None)}, fresh)
 
 
 def save_sources(con: duckdb.DuckDBPyConnection, lead_source: str, revenue_source: str, business_type: str) -> None:

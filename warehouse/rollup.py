@@ -135,6 +135,16 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         raise
 
 
+@contextlib.contextmanager
+def rewriting(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[None]:
+    """A transaction around a write that may change any row of `table`; the rollup of what that
+    table feeds is rebuilt inside it (everything, when the rollup was out of step before)."""
+    with transaction(con):
+        fresh = current(con)
+        yield
+        update(con, {table: (None, None)}, fresh)
+
+
 _STAMP = """
 SELECT (SELECT count(*) FROM ad_performance) || '|' || (SELECT count(*) FROM web_analytics) || '|' ||
        (SELECT count(*) FROM crm_deals) || '|' ||
