@@ -20,7 +20,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from connectors import common, sniff, values
+from connectors import common, sniff, values, workbook
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -71,9 +71,9 @@ def _header_ok(header: list[str]) -> bool:
 def detect(name: str, data: bytes) -> bool:
     try:
         if sniff.is_xlsx(data):
-            sheets = sniff.xlsx_sheets(name, data)
+            sheets = workbook.xlsx_sheets(name, data)
             for rows in sheets.values():
-                texts = ["\t".join(sniff._cell_text(v) for v in r) for r in rows[:sniff.HEADER_SCAN_LINES]]
+                texts = ["\t".join(workbook.cell_text(v) for v in r) for r in rows[:sniff.HEADER_SCAN_LINES]]
                 found = sniff.locate_header(texts, ALIASES, min_hits=_XLSX_MIN, delimiters="\t")
                 if found and _header_ok(found[2]):
                     return True
@@ -89,10 +89,10 @@ def detect(name: str, data: bytes) -> bool:
 
 def read_table(name: str, data: bytes) -> Table:
     if sniff.is_xlsx(data):
-        sheets = sniff.xlsx_sheets(name, data)
+        sheets = workbook.xlsx_sheets(name, data)
         for sheet, rows in sheets.items():
             try:
-                return sniff.read_rows_table(name, rows, ALIASES, min_hits=_XLSX_MIN, sheet=sheet)
+                return workbook.read_rows_table(name, rows, ALIASES, min_hits=_XLSX_MIN, sheet=sheet)
             except ImportRefused:
                 continue
         raise ImportRefused(Msg("import.msg.no_sheet", what="Google Ads"), file=name)

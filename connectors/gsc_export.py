@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from connectors import sniff, values
+from connectors import sniff, values, workbook
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.common import make_load
@@ -109,20 +109,20 @@ def bundle(files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
 
 
 def _zip_members(name: str, data: bytes) -> dict[str, bytes]:
-    zf = sniff.check_zip(name, data)
+    zf = workbook.check_zip(name, data)
     out = {}
     for info in zf.infolist():
         if info.is_dir() or info.filename.startswith("__MACOSX/") or not info.filename.casefold().endswith(".csv"):
             continue
-        out[info.filename.rsplit("/", 1)[-1]] = sniff.read_zip_member(name, zf, info.filename)
+        out[info.filename.rsplit("/", 1)[-1]] = workbook.read_zip_member(name, zf, info.filename)
     return out
 
 
 def detect(name: str, data: bytes) -> bool:
     try:
         if sniff.is_xlsx(data):
-            sheets = sniff.xlsx_sheets(name, data)
-            kinds = {_kind_of([sniff._cell_text(v) for v in rows[0]]) for rows in sheets.values() if rows}
+            sheets = workbook.xlsx_sheets(name, data)
+            kinds = {_kind_of([workbook.cell_text(v) for v in rows[0]]) for rows in sheets.values() if rows}
             return bool(kinds & {"date", "time", "query", "page"}) and len(kinds - {None}) >= 2
         if sniff.is_zip(data):
             members = _zip_members(name, data)
@@ -140,12 +140,12 @@ def _tables(name: str, data: bytes) -> dict[str, Table]:
     aliases = {**KINDS, **METRICS}
     found: dict[str, Table] = {}
     if sniff.is_xlsx(data):
-        for sheet, rows in sniff.xlsx_sheets(name, data).items():
+        for sheet, rows in workbook.xlsx_sheets(name, data).items():
             if not rows:
                 continue
-            kind = _kind_of([sniff._cell_text(v) for v in rows[0]])
+            kind = _kind_of([workbook.cell_text(v) for v in rows[0]])
             if kind:
-                t = sniff.read_rows_table(f"{name} ({sheet})", rows, {"_": [sniff._cell_text(rows[0][0])], **aliases},
+                t = workbook.read_rows_table(f"{name} ({sheet})", rows, {"_": [workbook.cell_text(rows[0][0])], **aliases},
                                           min_hits=1, sheet=sheet)
                 found.setdefault(kind, t)
         return found

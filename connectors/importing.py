@@ -21,7 +21,7 @@ from types import ModuleType
 import duckdb
 import pandas as pd
 
-from connectors import channels, sniff
+from connectors import channels, sniff, workbook
 from connectors.base import ImportRefused, ImportReport
 from connectors.messages import Msg, Refusal
 from warehouse import db, loader
@@ -62,7 +62,7 @@ def _foreign(name: str, data: bytes) -> ImportRefused | None:
         return _looks_like(name, "Excel 97–2003 (.xls)", "import.msg.advice.xls")
     if sniff.is_zip(data) and not low.endswith((".zip", ".xlsx")):
         try:
-            names = sniff.check_zip(name, data).namelist()
+            names = workbook.check_zip(name, data).namelist()
         except ImportRefused:
             names = []
         if any(n.startswith("word/") for n in names):
@@ -122,11 +122,11 @@ def parse(name: str, data: bytes) -> FileLoad:
 def _single_member(name: str, data: bytes) -> tuple[str, bytes] | None:
     if not sniff.is_zip(data) or sniff.is_xlsx(data):
         return None
-    zf = sniff.check_zip(name, data)
+    zf = workbook.check_zip(name, data)
     members = [i.filename for i in zf.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
     if len(members) != 1 or not members[0].casefold().endswith(tuple(f".{t}" for t in UPLOAD_TYPES if t != "zip")):
         return None
-    return members[0].rsplit("/", 1)[-1], sniff.read_zip_member(name, zf, members[0])
+    return members[0].rsplit("/", 1)[-1], workbook.read_zip_member(name, zf, members[0])
 
 
 def _report(fl: FileLoad, status: str, *, rows: int | None = None, totals: dict[str, float] | None = None,

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from connectors import common, sniff, values
+from connectors import common, sniff, values, workbook
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -69,8 +69,8 @@ def _header_ok(header: list[str]) -> bool:
 def detect(name: str, data: bytes) -> bool:
     try:
         if sniff.is_xlsx(data):
-            return any(_header_ok([sniff._cell_text(v) for v in r])
-                       for rows in sniff.xlsx_sheets(name, data).values() for r in rows[:10])
+            return any(_header_ok([workbook.cell_text(v) for v in r])
+                       for rows in workbook.xlsx_sheets(name, data).values() for r in rows[:10])
         if sniff.is_zip(data):
             return False
         text = sniff.head_text(name, data)
@@ -82,14 +82,14 @@ def detect(name: str, data: bytes) -> bool:
 
 def read_table(name: str, data: bytes) -> Table:
     if sniff.is_xlsx(data):
-        sheets = sniff.xlsx_sheets(name, data)
+        sheets = workbook.xlsx_sheets(name, data)
         order = sorted(sheets, key=lambda s: 0 if sniff.fold(s) == "rawdatareport" else 1)
         if sniff.fold(order[0]) == "formattedreport":
             # Its rows are grouped (names only on a group's first row, "All" subtotals): no safe way to sum them.
             raise ImportRefused(Msg("import.msg.meta.formatted"), file=name)
         for sheet in order:
             try:
-                return sniff.read_rows_table(name, sheets[sheet], ALIASES, sheet=sheet)
+                return workbook.read_rows_table(name, sheets[sheet], ALIASES, sheet=sheet)
             except ImportRefused:
                 continue
         raise ImportRefused(Msg("import.msg.no_sheet", what="Meta Ads"), file=name)

@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from connectors import common, sniff, values
+from connectors import common, sniff, values, workbook
 from connectors.base import ImportRefused
 from connectors.messages import Msg
 from connectors.sniff import Table
@@ -54,9 +54,9 @@ def _ok(cells: list[str], extra: bool = False) -> bool:
 def detect(name: str, data: bytes) -> bool:
     try:
         if sniff.is_xlsx(data):
-            for rows in sniff.xlsx_sheets(name, data).values():
-                if rows and _ok([sniff._cell_text(v) for v in rows[0]],
-                                extra=bool(rows and _TOTAL.match(sniff._cell_text(rows[-1][0] if rows[-1] else "")))):
+            for rows in workbook.xlsx_sheets(name, data).values():
+                if rows and _ok([workbook.cell_text(v) for v in rows[0]],
+                                extra=bool(rows and _TOTAL.match(workbook.cell_text(rows[-1][0] if rows[-1] else "")))):
                     return True
             return False
         if sniff.is_zip(data):
@@ -71,9 +71,9 @@ def detect(name: str, data: bytes) -> bool:
 
 def read_table(name: str, data: bytes) -> Table:
     if sniff.is_xlsx(data):
-        for sheet, rows in sniff.xlsx_sheets(name, data).items():
+        for sheet, rows in workbook.xlsx_sheets(name, data).items():
             try:
-                return sniff.read_rows_table(name, rows, ALIASES, min_hits=3, sheet=sheet)
+                return workbook.read_rows_table(name, rows, ALIASES, min_hits=3, sheet=sheet)
             except ImportRefused:
                 continue
         raise ImportRefused(Msg("import.msg.no_sheet", what="TikTok Ads"), file=name)
