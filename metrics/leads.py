@@ -21,6 +21,7 @@ import duckdb
 
 from metrics.aggregate import Group
 from warehouse import settings
+from warehouse.snapshot import remembered
 
 LeadSource = Literal["platform", "ga4", "crm"]
 RevenueSource = Literal["platform", "ga4", "crm"]
@@ -42,6 +43,7 @@ class Basis:
     has_ad: bool
 
 
+@remembered
 def basis(con: duckdb.DuckDBPyConnection) -> Basis:
     has_crm, has_ga4, has_ad = con.execute(
         "SELECT EXISTS (SELECT 1 FROM crm_deals), EXISTS (SELECT 1 FROM web_analytics), "

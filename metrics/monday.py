@@ -9,6 +9,7 @@ import pandas as pd
 
 from metrics import (aggregate, budget, decision_log, decisions, evaluate, freshness, google_trust, leads, periods, plan90,
                      targets, weekly)
+from warehouse import snapshot
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,11 @@ def _windows(week_start: date) -> list[tuple[date, date]]:
 
 
 def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> MondayView:
+    with snapshot.reading(con):
+        return _view(con, week_start, today)
+
+
+def _view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> MondayView:
     weeks = weekly.complete_weeks(con, today)
     i = weeks.index(week_start) if week_start in weeks else None
     prev_w = weeks[i + 1] if i is not None and i + 1 < len(weeks) else None
@@ -91,6 +97,11 @@ class DecisionView:
 
 
 def decision_view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> DecisionView:
+    with snapshot.reading(con):
+        return _decision_view(con, week_start, today)
+
+
+def _decision_view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> DecisionView:
     rows = decisions.week_rows(con, week_start)
     latest = weekly.default_week(con, today) == week_start
     return DecisionView(
@@ -113,7 +124,8 @@ class BudgetStrip:
 
 def budget_strip(con: duckdb.DuckDBPyConnection, week_start: date) -> BudgetStrip:
     month = budget.month_start(week_start + timedelta(days=6))
-    frame = budget.by_bucket(con, month)
+    with snapshot.reading(con):
+        frame = budget.by_bucket(con, month)
     frame["share"] = [None if s is None or pd.isna(s) else s / 100 for s in frame["share"]]
     has_plan = frame["planned"].notna().any()
     return BudgetStrip(month, bool(has_plan), frame[["bucket", "share", "planned", "actual", "actual_share"]])

@@ -17,6 +17,7 @@ from metrics import aggregate, leads, periods
 from metrics.aggregate import PAID_CHANNELS
 from metrics.kpis import CARD_KPIS, KPIS, evaluate
 from metrics.leads import LeadSource, lead_source
+from warehouse.snapshot import remembered
 
 __all__ = ["PAID_CHANNELS", "LeadSource", "lead_source", "period_sums", "week_summary", "channel_table",
            "complete_weeks", "default_week", "freshness", "data_range"]
@@ -154,6 +155,7 @@ def channel_table(con: duckdb.DuckDBPyConnection, week_start: date) -> pd.DataFr
     return df.astype(object).where(df.notna(), None)
 
 
+@remembered
 def data_range(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
     """First and last day with any fact data in the workspace."""
     row = _one(con, """

@@ -3,7 +3,8 @@
 `cached(fn, *args)` runs `fn(con, *args)` in a short-lived connection. The cache key holds the
 file's modification stamp, so data written by another process (a cron sync, a CLI import)
 shows on the next rerun without a restart. Only small aggregates should pass through here:
-results are pickled per call.
+results are pickled per call. Every read runs in a `warehouse.snapshot.reading` block, so it
+is read-only by contract.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from warehouse import db
+from warehouse import db, snapshot
 
 R = TypeVar("R")
 
@@ -22,7 +23,7 @@ R = TypeVar("R")
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def _run(module: str, name: str, db_path: str, version: tuple[float, int], args: tuple[Any, ...]) -> Any:
     fn = getattr(importlib.import_module(module), name)
-    with db.connect(db_path) as con:
+    with db.connect(db_path) as con, snapshot.reading(con):
         return fn(con, *args)
 
 

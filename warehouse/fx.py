@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 
 from warehouse import rollup
+from warehouse.snapshot import remembered
 
 
 def rates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -31,6 +32,7 @@ def replace_rates(con: duckdb.DuckDBPyConnection, rows: list[tuple[date, str, fl
     return len(clean)
 
 
+@remembered
 def currency(con: duckdb.DuckDBPyConnection) -> str:
     """The workspace's reporting currency (set when it was created), NOK when unset."""
     rows = con.execute("SELECT value FROM workspace_meta WHERE key = 'currency'").fetchall()

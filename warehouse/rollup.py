@@ -37,6 +37,7 @@ from typing import Final
 import duckdb
 
 from metrics.names import sql_normalise as _n
+from warehouse.snapshot import remembered
 
 VERSION: Final[str] = "1"
 
@@ -162,6 +163,7 @@ def _stamp(con: duckdb.DuckDBPyConnection) -> str:
     return f"{VERSION}|" + str(con.execute(_STAMP).fetchall()[0][0])
 
 
+@remembered
 def current(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether `fact_weeks` matches the fact tables (else read the raw tables)."""
     try:
