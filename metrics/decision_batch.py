@@ -50,7 +50,7 @@ def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[
     units = [Unit("channel", ch, None, None) for ch in data.channels]
     units += [Unit("campaign", data.channels[c], name, key) for c, key, name in data.campaigns]
     keysets = list(data.channel_keys) + [frozenset({key}) for _, key, _ in data.campaigns]
-    first = [first_day(_first_week(data, u), keysets[u], data.first_spend, fetch_start) for u in range(data.size)]
+    first = [first_day(w, keysets[u], data.first_spend, fetch_start) for u, w in enumerate(_first_weeks(data))]
     judged = [u for u in range(data.size) if first[u] is not None]
     rows = _judge_units(data, [units[u] for u in judged], judged, [first[u] for u in judged], week, rules, targets,
                         [buckets.get(units[u].campaign_key, "proven") if u >= n_ch else None for u in judged])
@@ -73,10 +73,10 @@ def week_rows(con: duckdb.DuckDBPyConnection, week: date, rules: Rules) -> list[
     return out
 
 
-def _first_week(data: decision_dense.Units, u: int) -> date | None:
-    """The first week with spend in the data read (None: none)."""
-    spent = np.flatnonzero(data.spent[u])
-    return data.weeks[int(spent[0])] if len(spent) else None
+def _first_weeks(data: decision_dense.Units) -> list[date | None]:
+    """Each unit's first week with spend in the data read (None: none)."""
+    first = np.argmax(data.spent, axis=1).tolist()
+    return [data.weeks[k] if any_ else None for k, any_ in zip(first, data.spent.any(axis=1).tolist())]
 
 
 def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], first: list[date], week: date,
@@ -104,7 +104,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         values = [targets("cpl", ch, ca, w) for ch, ca in cpl_keys]
         return np.array([np.nan if v is None else v for v in values], dtype=float)[cpl_index]
 
-    states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    states: dict[int, tuple[list[int], list[int], list[bool]]] = {}
     final: dict[str, np.ndarray] = {}
     for t in range(max(0, last - HISTORY_WEEKS), last + 1):
         if t != last and weeks[t] in rules.excluded_weeks:
@@ -116,7 +116,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         target = cpl_values(weeks[t])
         days = (t * 7 + 7) - start_days
         j = _judge(bins, inwin.sum(1), target, days, gated, rules)
-        states[t] = (j["state"], j["code"], j["zero"])
+        states[t] = (j["state"].tolist(), j["code"].tolist(), j["zero"].tolist())
         if t == last:
             final = j
             final["target"] = target
@@ -131,24 +131,32 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
     cvr = targets.many("conversion_rate", units, week)
     tv, pv = _nones(final["target"]), _nones(final["p"])
 
+    # Plain Python values per row (indexing NumPy arrays one element at a time is slow).
+    col = {k: final[k].tolist() for k in ("full_spend", "full_leads", "clicks", "spend", "leads", "phi", "state",
+                                          "code", "zero")}
+    window_cols = final["cols"].tolist()
+    windows: dict[tuple[bool, ...], list[date]] = {}   # rows share a handful of in-window patterns
+    fw_list = fw.tolist()
     out: list[DecisionRow | None] = []
     for i, unit in enumerate(units):
-        full_spend = float(final["full_spend"][i])
+        full_spend = col["full_spend"][i]
         if full_spend <= 0 or week < first_week[i]:
             out.append(None)    # nothing spent in the window: not a running channel any more
             continue
-        hist = [t for t in history_ts if t >= fw[i]]
+        hist = [t for t in history_ts if t >= fw_list[i]]
         running = weeks_running(first_week[i], week, rules)
         verdict, code = settle_states(_history(states, hist, i, rules), running, rules)
         target = tv[i]
-        j = Judgement(_STATES[final["state"][i]], _CODES[final["code"][i]], "cpl", float(final["spend"][i]),
-                      float(final["leads"][i]), pv[i], float(final["phi"][i]), target, post[i],
-                      zero_lead=bool(final["zero"][i]))
-        window_weeks = [weeks[c] for c, inside in zip(final["cols"], final["inwin"][i]) if inside]
+        j = Judgement(_STATES[col["state"][i]], _CODES[col["code"][i]], "cpl", col["spend"][i], col["leads"][i],
+                      pv[i], col["phi"][i], target, post[i], zero_lead=col["zero"][i])
+        pattern = tuple(final["inwin"][i].tolist())
+        window_weeks = windows.get(pattern)
+        if window_weeks is None:
+            window_weeks = windows[pattern] = [weeks[c] for c, inside in zip(window_cols, pattern) if inside]
         out.append(build_row(
             unit, buckets[i], j, verdict, code, week=week, rules=rules, clock_of=n,
             weeks_running=running, window_weeks=window_weeks,
-            full_spend=full_spend, full_leads=float(final["full_leads"][i]), clicks=float(final["clicks"][i]),
+            full_spend=full_spend, full_leads=col["full_leads"][i], clicks=col["clicks"][i],
             cpl_target=target, roas_target=None,
             cvr_target=cvr[i]))
     return out
@@ -211,13 +219,13 @@ def _posteriors(target: np.ndarray, leads: np.ndarray, spend: np.ndarray, phi: n
     return [bayes.CplPosterior(*v) if s > 0 else None for s, v in zip(spend.tolist(), zip(*cols))]
 
 
-def _history(states: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], ts: list[int], i: int, rules: Rules
+def _history(states: dict[int, tuple[list[int], list[int], list[bool]]], ts: list[int], i: int, rules: Rules
              ) -> list[RawJudgement]:
     """Row i's judgement per judged Monday, oldest first; only as far back as the two-week rule
     needs (`verdict_rules.settled_by_last`, `settled_by_last_two`), as `decisions._evaluate` does."""
     def at(t: int) -> RawJudgement:
         st, co, ze = states[t]
-        return RawJudgement(_STATES[st[i]], _CODES[co[i]], bool(ze[i]))
+        return RawJudgement(_STATES[st[i]], _CODES[co[i]], ze[i])
 
     last = at(ts[-1])
     if len(ts) == 1 or settled_by_last(last, rules):

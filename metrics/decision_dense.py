@@ -48,18 +48,20 @@ def read(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date) -> U
     cols = weekly_field_arrays(con, first_week, last_week, "campaign", wanted)
     n_weeks = (last_week - first_week).days // 7 + 1
     weeks = tuple(first_week + timedelta(days=7 * k) for k in range(n_weeks))
-    channel = cols["channel"]
-    keep = np.array([c is not None for c in channel], dtype=bool)
-    week_col = ((cols["week_start"][keep] - np.datetime64(first_week, "us")) // np.timedelta64(7, "D")).astype(np.int64)
+    channel = pd.Categorical(cols["channel"])
+    keep = channel.codes >= 0
+    week_col = ((cols["week_start"][keep] - np.datetime64(first_week, "D")) // np.timedelta64(7, "D")).astype(np.int64)
     values = np.zeros((int(keep.sum()), len(MEASURES)))
     for i, m in enumerate(MEASURES):
         if pick[m]:
             values[:, i] = cols[pick[m]][keep]
     ch_code, ch_names = pd.factorize(channel[keep])
-    raw = cols["campaign"][keep]
-    raw_code, raw_names = pd.factorize(raw, use_na_sentinel=True)
-    key_names = [normalise(n) for n in raw_names]
-    key_code, keys = pd.factorize(np.array([key_names[c] if c >= 0 else "" for c in raw_code], dtype=object))
+    ch_code = np.asarray(ch_code, dtype=np.int64)
+    raw = pd.Categorical(cols["campaign"])[keep]
+    raw_code = np.asarray(raw.codes, dtype=np.int64)
+    # The normalised name of each distinct raw name (and "" for none), coded in order of first use.
+    key_of_raw, keys = pd.factorize(np.array([normalise(n) for n in raw.categories] + [""], dtype=object))
+    key_code = np.asarray(key_of_raw, dtype=np.int64)[raw_code]    # code −1 (no campaign) takes the last: ""
     n_ch, n_keys = len(ch_names), len(keys)
 
     with_campaign = keys[key_code] != ""
@@ -75,7 +77,9 @@ def read(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date) -> U
     positive = values[:, 0] > 0
     for unit_of, rows in ((ch_code, slice(None)), (n_ch + camp_code[with_campaign], with_campaign)):
         wk = week_col[rows]
-        np.add.at(x, (unit_of, wk), values[rows])
+        cell = unit_of * n_weeks + wk
+        for i in range(len(MEASURES)):
+            x[:, :, i] += np.bincount(cell, weights=values[rows][:, i], minlength=units * n_weeks).reshape(units, n_weeks)
         present[unit_of, wk] = True
         spent[unit_of[positive[rows]], wk[positive[rows]]] = True
 
@@ -88,7 +92,7 @@ def read(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date) -> U
                  tuple(frozenset(s) for s in channel_keys), first_spend_by_campaign(con))
 
 
-def _display_names(raw: np.ndarray, camp_code: np.ndarray, positive: np.ndarray, n_camp: int) -> list[str]:
+def _display_names(raw: pd.Categorical, camp_code: np.ndarray, positive: np.ndarray, n_camp: int) -> list[str]:
     """Each campaign's display name: of its newest row with spend (the read is ordered by week),
     else of its first row."""
     pick = np.full(n_camp, -1, dtype=np.int64)
@@ -98,4 +102,6 @@ def _display_names(raw: np.ndarray, camp_code: np.ndarray, positive: np.ndarray,
     rows = np.flatnonzero((camp_code >= 0) & positive)[::-1]
     codes, last = np.unique(camp_code[rows], return_index=True)
     pick[codes] = rows[last]
-    return ["" if raw[r] is None else str(raw[r]) for r in pick]
+    names = list(raw.categories)
+    codes = raw.codes
+    return ["" if codes[r] < 0 else str(names[codes[r]]) for r in pick]
