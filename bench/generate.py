@@ -44,7 +44,8 @@ from bench.gen_account import CURRENCY, GOOGLE_ADS_FILE, SIZES, ad_rows, day_mul
 from bench.gen_export import write_google_ads
 from bench.gen_parts import ad_parts, costs_part, crm_part, ga4_part, gsc_parts
 
-GENERATOR_VERSION = 5   # 4: workspaces carry the weekly rollup (warehouse/rollup.py); 5: written in week order
+GENERATOR_VERSION = 6   # 4: workspaces carry the weekly rollup (warehouse/rollup.py); 5: written in week order;
+#                        6: the rollup keeps mapped names (migration 8)
 WORKSPACE_NAME = "Stor konto AS"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 

@@ -63,26 +63,8 @@ GRAIN_KEYS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 # Which channel each ad campaign is in, which campaign a normalised name means, which channels are
-# paid: shared by both readings below. `ad_all` is the only part that differs between them.
-_MAPPING = f"""
-ad_campaigns AS (
-    SELECT a.source, a.campaign, a.campaign_type, a.row_channel,
-           COALESCE(mc.channel, mt.channel, a.row_channel) AS channel, a.spend
-    FROM ad_all a
-    LEFT JOIN channel_map mc ON mc.source = a.source AND mc.match_kind = 'campaign'
-         AND {_n('mc.match_value')} = {_n('a.campaign')}
-    LEFT JOIN channel_map mt ON mt.source = a.source AND mt.match_kind = 'campaign_type'
-         AND lower(trim(mt.match_value)) = lower(trim(a.campaign_type))
-),
-camp AS (
-    SELECT {_n('campaign')} AS ncamp, arg_max(campaign, spend) AS campaign,
-           arg_max(source, spend) AS source, arg_max(channel, spend) AS channel
-    FROM ad_campaigns GROUP BY 1
-),
-paid_ch AS (
-    SELECT DISTINCT lower(channel) AS lch FROM ad_campaigns
-    UNION SELECT lower(x) FROM unnest($paid) AS t(x)
-)"""
+# paid (warehouse/rollup.py, which applies the same mapping when it writes the weekly rollup).
+_MAPPING = rollup.MAPPING_CTES.format(ad="ad_all")
 
 _BASE = f"""
 WITH ad_all AS (
@@ -113,8 +95,7 @@ facts0 AS (
            0, 0, 0, 0
     FROM web_analytics w
     LEFT JOIN camp c ON c.ncamp = {_n('w.campaign')}
-    LEFT JOIN channel_map gm ON gm.source = 'ga4' AND gm.match_kind = 'campaign'
-         AND {_n('gm.match_value')} = {_n('w.campaign')}
+    LEFT JOIN map_c gm ON gm.source = 'ga4' AND gm.v = {_n('w.campaign')}
     WHERE w.period_start >= $start AND w.period_end <= $end
     UNION ALL
     SELECT 'crm', d.created_date, d.created_date, COALESCE(cm.channel, c.channel, d.channel, 'Unassigned'), c.source,
@@ -123,8 +104,7 @@ facts0 AS (
            CASE WHEN d.is_qualified THEN 1.0 ELSE 0.0 END, 0, 0, 0
     FROM crm_deals d
     LEFT JOIN camp c ON c.ncamp = {_n('d.campaign')}
-    LEFT JOIN channel_map cm ON cm.source = 'crm' AND cm.match_kind = 'campaign'
-         AND {_n('cm.match_value')} = {_n('d.campaign')}
+    LEFT JOIN map_c cm ON cm.source = 'crm' AND cm.v = {_n('d.campaign')}
     WHERE d.created_date BETWEEN $start AND $end
     UNION ALL
     SELECT 'crm', d.won_date, d.won_date, COALESCE(cm.channel, c.channel, d.channel, 'Unassigned'), c.source,
@@ -133,8 +113,7 @@ facts0 AS (
            0, 1.0, COALESCE(d.value, 0), 0
     FROM crm_deals d
     LEFT JOIN camp c ON c.ncamp = {_n('d.campaign')}
-    LEFT JOIN channel_map cm ON cm.source = 'crm' AND cm.match_kind = 'campaign'
-         AND {_n('cm.match_value')} = {_n('d.campaign')}
+    LEFT JOIN map_c cm ON cm.source = 'crm' AND cm.v = {_n('d.campaign')}
     WHERE d.won_date BETWEEN $start AND $end
     UNION ALL
     SELECT 'cost', CAST(k.d AS DATE), CAST(k.d AS DATE), k.channel, NULL, NULL, k.currency, CAST(k.d AS DATE),
@@ -167,39 +146,17 @@ _ROLLUP_FW = """
 WITH fw AS (
     SELECT * FROM fact_weeks WHERE bucket_start >= $start AND bucket_end <= $end
 ),"""
+# fact_weeks carries each row's channel, platform and campaign as the mapping above gives them
+# (warehouse/rollup.py keeps them in step with the channel map and the ad campaigns).
 _ROLLUP_FACTS = f"""
-ad_all AS (
-    SELECT source, campaign, campaign_type, row_channel, spend FROM ad_campaign_spend
-),
-{_MAPPING},
-facts0 AS (
-    SELECT 'ad' AS fam, w.bucket_start AS period_start, w.bucket_end AS period_end, c.channel, w.source,
-           w.campaign, w.currency, w.has_rate, w.n,
-           {_W_MEASURES}
-    FROM fw w
-    JOIN ad_campaigns c ON c.source = w.source AND c.campaign = w.campaign AND c.row_channel = w.channel
-         AND c.campaign_type IS NOT DISTINCT FROM w.campaign_type
-    WHERE w.fam = 'ad'
-    UNION ALL
-    -- GA4 and CRM rows: the campaign join by normalised name, then the source's own channel map.
-    SELECT CASE WHEN w.fam = 'ga4' THEN 'ga4' ELSE 'crm' END, w.bucket_start, w.bucket_end,
-           COALESCE(m.channel, c.channel, w.channel, 'Unassigned'), c.source,
-           COALESCE(c.campaign, w.campaign), w.currency, w.has_rate, w.n,
-           {_W_MEASURES}
-    FROM fw w
-    LEFT JOIN camp c ON c.ncamp = w.ncamp
-    LEFT JOIN channel_map m ON m.source = CASE WHEN w.fam = 'ga4' THEN 'ga4' ELSE 'crm' END
-         AND m.match_kind = 'campaign' AND {_n('m.match_value')} = w.ncamp
-    WHERE w.fam IN ('ga4', 'crm_lead', 'crm_won')
-    UNION ALL
-    SELECT 'cost', w.bucket_start, w.bucket_end, w.channel, NULL, NULL, w.currency, w.has_rate, w.n,
-           {_W_MEASURES}
-    FROM fw w WHERE w.fam = 'cost'
-),
 facts AS (
-    SELECT f.*, CASE WHEN f.has_rate THEN 1.0 END AS rate,   -- money is already converted
-           lower(f.channel) IN (SELECT lch FROM paid_ch) AS paid
-    FROM facts0 f
+    SELECT CASE WHEN w.fam IN ('crm_lead', 'crm_won') THEN 'crm' ELSE w.fam END AS fam,
+           w.bucket_start AS period_start, w.bucket_end AS period_end, w.mapped_channel AS channel,
+           w.mapped_source AS source, w.mapped_campaign AS campaign, w.currency, w.has_rate, w.n,
+           {_W_MEASURES},
+           CASE WHEN w.has_rate THEN 1.0 END AS rate,   -- money is already converted
+           w.paid
+    FROM fw w
 )
 """
 _ROLLUP_BASE = _ROLLUP_FW + _ROLLUP_FACTS
@@ -271,7 +228,7 @@ def _base(con: duckdb.DuckDBPyConnection, start: date, end: date, currency: str 
     whole ISO weeks in the workspace currency and the rollup is current, else from the raw tables."""
     cur = workspace_currency(con)
     if _whole_weeks(start, end) and (currency is None or currency == cur) and rollup.current(con):
-        return _ROLLUP_BASE, {"paid": list(PAID_CHANNELS), "start": start, "end": end, **extra}
+        return _ROLLUP_BASE, {"start": start, "end": end, **extra}
     return _BASE, {"cur": currency or cur, "paid": list(PAID_CHANNELS), "start": start, "end": end, **extra}
 
 
@@ -336,7 +293,7 @@ def _many(con: duckdb.DuckDBPyConnection, wins: list[tuple[date, date]], grains:
            f"{_ROLLUP_FACTS} SELECT {gid} AS gid, wid{cols}, {_SUMS.format(part=f'PARTITION BY wid, {gid}')} "
            f"FROM facts JOIN win ON period_start >= ws AND period_end <= we WHERE rate IS NOT NULL "
            f"GROUP BY GROUPING SETS ({sets}) ORDER BY gid, wid{cols} NULLS LAST")
-    params: dict[str, object] = {"paid": list(PAID_CHANNELS), "ws": [s for s, _ in wins], "we": [e for _, e in wins],
+    params: dict[str, object] = {"ws": [s for s, _ in wins], "we": [e for _, e in wins],
                                  "wid": list(range(len(wins)))}
     for i, (s, e) in enumerate(spans):
         params[f"s{i}"], params[f"e{i}"] = s, e

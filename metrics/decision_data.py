@@ -23,6 +23,7 @@ import duckdb
 from metrics.aggregate import Group, weekly_fields, window_sums
 from metrics.leads import Basis, basis, derive, fact_fields
 from metrics.names import normalise, sql_normalise
+from warehouse import rollup
 
 
 class Fact(NamedTuple):
@@ -97,9 +98,9 @@ def facts(con: duckdb.DuckDBPyConnection, first_week: date, last_week: date,
 
 
 def first_spend_by_campaign(con: duckdb.DuckDBPyConnection) -> dict[str, date]:
-    """Normalised campaign name → the first day with ad spend, over all history."""
-    first = con.execute(
-        f"SELECT {sql_normalise('campaign')}, min(first) FROM (SELECT campaign, min(period_start) AS first "
-        f"FROM ad_performance WHERE spend > 0 GROUP BY campaign) GROUP BY 1"
-    ).fetchall()
+    """Normalised campaign name → the first day with ad spend, over all history (from the weekly
+    rollup's campaign list when it is current: a thousand rows instead of every ad row)."""
+    table = "ad_campaign_spend WHERE first_spend IS NOT NULL" if rollup.current(con) else (
+        "(SELECT campaign, min(period_start) AS first_spend FROM ad_performance WHERE spend > 0 GROUP BY campaign)")
+    first = con.execute(f"SELECT {sql_normalise('campaign')}, min(first_spend) FROM {table} GROUP BY 1").fetchall()
     return {r[0] or "": r[1] for r in first}

@@ -74,16 +74,11 @@ def save_channel_map(con: duckdb.DuckDBPyConnection, rows: list[MapRow]) -> list
         return problems
     keep = [MapRow(r.source.strip(), r.match_kind.strip(), r.match_value.strip(), r.channel.strip())
             for r in rows if any((x or "").strip() for x in (r.source, r.match_kind, r.match_value, r.channel))]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with rollup.rewriting(con, "channel_map"):    # the weekly rollup keeps mapped channels
         con.execute("DELETE FROM channel_map")
         if keep:
             con.executemany("INSERT INTO channel_map VALUES (?, ?, ?, ?)",
                             [[r.source, r.match_kind, r.match_value, r.channel] for r in keep])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return []
 
 

@@ -166,14 +166,55 @@ def test_undo_entered_costs_rates_currency_and_channel_map_keep_it_in_step(con):
     assert_rollup_matches(con)
 
 
-def test_editing_the_channel_map_needs_no_rebuild(con):
-    stamp = con.execute("SELECT value FROM workspace_meta WHERE key = 'rollup'").fetchall()
+def _row_ids(con) -> list[tuple]:
+    return con.execute("SELECT rowid FROM fact_weeks ORDER BY rowid").fetchall()
+
+
+def test_editing_the_channel_map_re_maps_the_rows_without_a_rebuild(con):
+    rows = _row_ids(con)
     assert manual.save_channel_map(con, [manual.MapRow("google_ads", "campaign", "generic", "Display"),
-                                         manual.MapRow("crm", "campaign", "brand search", "Email")]) == []
-    assert con.execute("SELECT value FROM workspace_meta WHERE key = 'rollup'").fetchall() == stamp
+                                         manual.MapRow("crm", "campaign", "brand search", "Email"),
+                                         manual.MapRow("linkedin", "campaign_type", "lead gen", "Paid Other")]) == []
+    assert _row_ids(con) == rows                      # the same rows, their mapped names corrected
     channels = {g.key[0]: g for g in aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6), "channel")}
     assert channels["Display"]["spend"] == pytest.approx(3000)
     assert channels["Email"]["crm_leads"] == 1
+    month = {g.key[0]: g for g in aggregate.window_sums(con, D("2026-10-26"), D("2026-12-06"), "channel")}
+    assert month["Paid Other"]["spend"] == pytest.approx(9000)
+    assert_rollup_matches(con)
+    assert manual.save_channel_map(con, []) == []     # and back
+    assert "Display" not in {g.key[0] for g in aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6), "channel")}
+    assert_rollup_matches(con)
+
+
+def test_a_channel_map_edited_by_hand_is_read_from_the_raw_tables(con):
+    con.execute("INSERT INTO channel_map VALUES ('google_ads', 'campaign', 'Generic', 'Display')")
+    assert not rollup.current(con)
+    channels = {g.key[0]: g for g in aggregate.window_sums(con, WEEK, WEEK + timedelta(days=6), "channel")}
+    assert channels["Display"]["spend"] == pytest.approx(3000)
+    put(con, "web_analytics", [{"day": "2026-11-20", "sessions": 10, "key_events": 1}])   # a writer rebuilds
+    assert_rollup_matches(con)
+
+
+def test_ad_rows_that_move_a_ga4_or_crm_name_to_another_campaign_re_map_those_rows(con):
+    """GA4's "Brand-Search" and the CRM's "brand search" join Google Ads' Brand_Search. A Meta
+    campaign of the same name with more spend takes them over (platform and channel), and an ad
+    campaign in the CRM's own channel "Referral" makes that channel paid."""
+    def paid(week: date, field: str) -> float:
+        return aggregate.window_sums(con, week, week + timedelta(days=6))[0][field]
+
+    # d2 (channel Referral, qualified) was created in the week before WEEK and won in WEEK (800 EUR × 11).
+    leads_before, revenue_before = paid(WEEK - timedelta(days=7), "crm_paid_leads"), paid(WEEK, "crm_paid_revenue")
+    put(con, "ad_performance", [
+        {"day": "2026-11-10", "campaign": "Brand search", "channel": "Paid Social", "spend": 90000, "clicks": 10},
+        {"day": "2026-11-10", "campaign": "Partners", "channel": "Referral", "spend": 10, "clicks": 1},
+    ], source="meta", account="m")
+    fam = con.execute("SELECT DISTINCT mapped_source, mapped_channel FROM fact_weeks "
+                      "WHERE fam = 'ga4' AND ncamp = 'brand search'").fetchall()
+    assert fam == [("meta", "Paid Social")]
+    assert con.execute("SELECT bool_and(paid) FROM fact_weeks WHERE mapped_channel = 'Referral'").fetchall() == [(True,)]
+    assert paid(WEEK - timedelta(days=7), "crm_paid_leads") == leads_before + 1
+    assert paid(WEEK, "crm_paid_revenue") == pytest.approx(revenue_before + 800 * 11.0)
     assert_rollup_matches(con)
 
 
@@ -193,16 +234,35 @@ def test_an_older_workspace_gets_its_rollup_when_it_is_upgraded(tmp_path):
     ws = workspaces.create("old", tmp_path)
     with db.connect(ws.path) as c:
         _facts(c)
-        # As a workspace from before the rollup existed: no table, no version 7, no stamp.
+        # As a workspace from before the rollup existed: no table, no version 7 or 8, no stamp.
         c.execute("DROP TABLE fact_weeks")
         c.execute("DROP TABLE ad_campaign_spend")
-        c.execute("DELETE FROM schema_migrations WHERE version = 7")
+        c.execute("DELETE FROM schema_migrations WHERE version IN (7, 8)")
         c.execute("DELETE FROM workspace_meta WHERE key = 'rollup'")
     db.forget(ws.path)
     with db.connect(ws.path) as c:
-        assert c.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(7,)]
+        assert c.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(8,)]
         assert_rollup_matches(c)
     assert list(tmp_path.glob("old.backup-v6*.duckdb")), "the upgrade keeps a backup of the old file"
+
+
+def test_a_version_7_rollup_is_refilled_with_mapped_names_when_upgraded(tmp_path):
+    ws = workspaces.create("v7", tmp_path)
+    with db.connect(ws.path) as c:
+        _facts(c)
+        # As version 7 left it: no mapped names, no first spend days, the version-1 stamp.
+        for col in ("first_spend", "mapped_channel", "mapped_source", "mapped_campaign", "paid"):
+            c.execute(f"ALTER TABLE fact_weeks DROP COLUMN {col}")
+        c.execute("ALTER TABLE ad_campaign_spend DROP COLUMN first_spend")
+        c.execute("DELETE FROM schema_migrations WHERE version = 8")
+        c.execute("UPDATE workspace_meta SET value = '1|' || value[3:] WHERE key = 'rollup'")
+        assert not rollup.current(c)
+    db.forget(ws.path)
+    with db.connect(ws.path) as c:
+        assert c.execute("SELECT count(*) FROM fact_weeks WHERE mapped_channel IS NULL AND fam <> 'cost'"
+                         ).fetchall() == [(0,)]
+        assert_rollup_matches(c)
+    assert list(tmp_path.glob("v7.backup-v7*.duckdb"))
 
 
 def test_the_demo_workspace_reads_the_same_from_the_rollup(demo_db):

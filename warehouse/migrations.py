@@ -19,7 +19,8 @@ import duckdb
 from warehouse import rollup
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-ROLLUP_MIGRATION = "0007_fact_weeks"
+# Migrations that change the weekly rollup's shape: it is rebuilt from the facts after them.
+ROLLUP_MIGRATIONS = frozenset({"0007_fact_weeks", "0008_fact_weeks_mapped"})
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -80,7 +81,7 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> list[in
         for m in todo:
             con.execute(m.sql)
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [m.version, m.name])
-        if any(m.name == ROLLUP_MIGRATION for m in todo):
+        if any(m.name in ROLLUP_MIGRATIONS for m in todo):
             rollup.rebuild(con)   # fill the weekly rollup from the facts the workspace already holds
         con.execute("COMMIT")
     except Exception:
