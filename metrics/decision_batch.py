@@ -32,6 +32,9 @@ _STATES = ("too_early", "no_target", "cut", "scale", "keep_testing")
 _CODES = ("too_early", "no_spend", "no_target_cpl", "zero_lead_stop", "scale", "cut", "keep_testing",
           "campaign_too_small")
 _QUANTILES = (0.05, 0.10, 0.5, 0.90, 0.95)
+# Every raw judgement a Monday can give, by its code state·16 + reason·2 + zero-lead stop.
+_RAW = [RawJudgement(_STATES[k // (2 * len(_CODES))], _CODES[k // 2 % len(_CODES)], bool(k % 2))
+        for k in range(len(_STATES) * len(_CODES) * 2)]
 
 
 def applies(rules: Rules) -> bool:
@@ -104,7 +107,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         values = [targets("cpl", ch, ca, w) for ch, ca in cpl_keys]
         return np.array([np.nan if v is None else v for v in values], dtype=float)[cpl_index]
 
-    states: dict[int, tuple[list[int], list[int], list[bool]]] = {}
+    states: dict[int, list[int]] = {}   # judged Monday → each row's raw judgement, coded (see _RAW)
     final: dict[str, np.ndarray] = {}
     for t in range(max(0, last - HISTORY_WEEKS), last + 1):
         if t != last and weeks[t] in rules.excluded_weeks:
@@ -116,7 +119,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         target = cpl_values(weeks[t])
         days = (t * 7 + 7) - start_days
         j = _judge(bins, inwin.sum(1), target, days, gated, rules)
-        states[t] = (j["state"].tolist(), j["code"].tolist(), j["zero"].tolist())
+        states[t] = (j["state"] * len(_CODES) * 2 + j["code"] * 2 + j["zero"]).tolist()
         if t == last:
             final = j
             final["target"] = target
@@ -137,6 +140,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
     window_cols = final["cols"].tolist()
     windows: dict[tuple[bool, ...], list[date]] = {}   # rows share a handful of in-window patterns
     fw_list = fw.tolist()
+    memo: dict[tuple[tuple[int, ...], int], tuple[str, str]] = {}
     out: list[DecisionRow | None] = []
     for i, unit in enumerate(units):
         full_spend = col["full_spend"][i]
@@ -145,7 +149,11 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
             continue
         hist = [t for t in history_ts if t >= fw_list[i]]
         running = weeks_running(first_week[i], week, rules)
-        verdict, code = settle_states(_history(states, hist, i, rules), running, rules)
+        key = (_history(states, hist, i, rules), running)
+        settled = memo.get(key)
+        if settled is None:   # rows share a few histories: settle each once
+            settled = memo[key] = settle_states([_RAW[c] for c in key[0]], running, rules)
+        verdict, code = settled
         target = tv[i]
         j = Judgement(_STATES[col["state"][i]], _CODES[col["code"][i]], "cpl", col["spend"][i], col["leads"][i],
                       pv[i], col["phi"][i], target, post[i], zero_lead=col["zero"][i])
@@ -219,21 +227,16 @@ def _posteriors(target: np.ndarray, leads: np.ndarray, spend: np.ndarray, phi: n
     return [bayes.CplPosterior(*v) if s > 0 else None for s, v in zip(spend.tolist(), zip(*cols))]
 
 
-def _history(states: dict[int, tuple[list[int], list[int], list[bool]]], ts: list[int], i: int, rules: Rules
-             ) -> list[RawJudgement]:
-    """Row i's judgement per judged Monday, oldest first; only as far back as the two-week rule
-    needs (`verdict_rules.settled_by_last`, `settled_by_last_two`), as `decisions._evaluate` does."""
-    def at(t: int) -> RawJudgement:
-        st, co, ze = states[t]
-        return RawJudgement(_STATES[st[i]], _CODES[co[i]], ze[i])
-
-    last = at(ts[-1])
-    if len(ts) == 1 or settled_by_last(last, rules):
-        return [last]
-    prev = at(ts[-2])
-    if settled_by_last_two(prev, last, rules):
-        return [prev, last]
-    return [at(t) for t in ts]
+def _history(states: dict[int, list[int]], ts: list[int], i: int, rules: Rules) -> tuple[int, ...]:
+    """Row i's coded judgement per judged Monday, oldest first; only as far back as the two-week
+    rule needs (`verdict_rules.settled_by_last`, `settled_by_last_two`), as `decisions._evaluate` does."""
+    last = states[ts[-1]][i]
+    if len(ts) == 1 or settled_by_last(_RAW[last], rules):
+        return (last,)
+    prev = states[ts[-2]][i]
+    if settled_by_last_two(_RAW[prev], _RAW[last], rules):
+        return (prev, last)
+    return tuple(states[t][i] for t in ts)
 
 
 def _nones(v: np.ndarray) -> list[float | None]:

@@ -7,9 +7,8 @@ build their rows here, so a row means the same whichever produced it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from types import SimpleNamespace
 from typing import Any
 
 from metrics import bayes
@@ -58,6 +57,16 @@ class DecisionRow:
     p_cvr: float | None = None      # guardrail: P(conversion rate ≥ its target), when one is set
     action: Action = "wait"
 
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> "DecisionRow":
+        """A row from a value for every field, without the frozen constructor's per-field
+        `object.__setattr__` (a busy account builds a thousand rows per week shown)."""
+        if values.keys() != _FIELD_NAMES:
+            raise TypeError(f"DecisionRow fields: {sorted(set(values) ^ _FIELD_NAMES)}")
+        row = object.__new__(cls)
+        row.__dict__.update(values)
+        return row
+
     @property
     def flagged(self) -> bool:
         return self.verdict in FLAGS
@@ -68,6 +77,9 @@ class DecisionRow:
         if self.p is None or not self.flagged:
             return None
         return self.p if self.verdict == "scale" else 1.0 - self.p
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(DecisionRow))
 
 
 def expected_wrong_flags(rows: Sequence[DecisionRow]) -> float:
@@ -104,7 +116,7 @@ def build_row(unit: Unit, bucket: str | None, j: Judgement, verdict: Verdict, re
     if cvr_target is not None and clicks > 0:
         p_cvr = bayes.p_cvr_at_least(cvr_target, j.leads, clicks)
     judged_to = week + timedelta(days=6 - rules.lag_days)
-    row = SimpleNamespace(
+    v = dict(
         kind=unit.kind,
         channel=unit.channel,
         campaign=unit.campaign,
@@ -140,52 +152,53 @@ def build_row(unit: Unit, bucket: str | None, j: Judgement, verdict: Verdict, re
         roas_likely=j.roas.likely if j.roas else None,
         p_cvr=p_cvr,
     )
-    return DecisionRow(**vars(row), reason_params=_params(row, j), action=_action(row))  # type: ignore[arg-type]
+    v["reason_params"] = _params(v, j)
+    v["action"] = _action(v)
+    return DecisionRow.of(v)
 
 
-
-def _params(row: DecisionRow | SimpleNamespace, j: Judgement) -> dict[str, Any]:
-    """The numbers a reason sentence needs, unformatted (explain() formats them)."""
+def _params(v: dict[str, Any], j: Judgement) -> dict[str, Any]:
+    """The numbers a reason sentence needs, unformatted (explain() formats them); `v`: the row's fields."""
     return {
-        "p": row.p,
-        "spend": row.spend,
-        "leads": row.leads,
-        "weeks": row.weeks_running,
-        "span": row.judged_weeks,
-        "clock": row.clock,
-        "clock_of": row.clock_of,
-        "target": row.target,
-        "likely": row.cpl_likely,
-        "low": row.cpl_low,
-        "high": row.cpl_high,
-        "cautious": row.cpl_cautious,
+        "p": v["p"],
+        "spend": v["spend"],
+        "leads": v["leads"],
+        "weeks": v["weeks_running"],
+        "span": v["judged_weeks"],
+        "clock": v["clock"],
+        "clock_of": v["clock_of"],
+        "target": v["target"],
+        "likely": v["cpl_likely"],
+        "low": v["cpl_low"],
+        "high": v["cpl_high"],
+        "cautious": v["cpl_cautious"],
         "optimistic": j.posterior.optimistic if j.posterior else None,
-        "multiple": (row.spend / row.target) if row.target else None,
-        "sales": row.sales,
-        "roas_target": row.roas_target,
-        "roas_likely": row.roas_likely,
+        "multiple": (v["spend"] / v["target"]) if v["target"] else None,
+        "sales": v["sales"],
+        "roas_target": v["roas_target"],
+        "roas_likely": v["roas_likely"],
         "roas_low": j.roas.low if j.roas else None,
         "roas_high": j.roas.high if j.roas else None,
         "min_weeks": MIN_WEEKS,
         "min_leads": CAMPAIGN_MIN_LEADS,
         "timeout": TIMEOUT_WEEKS,
         "sales_guard": j.sales_guard,
-        "phi": row.phi,
+        "phi": v["phi"],
     }
 
 
-def _action(row: DecisionRow | SimpleNamespace) -> Action:
-    """The suggested action, consistent with the row's 70/20/10 bucket."""
-    if row.verdict == "no_target":
+def _action(v: dict[str, Any]) -> Action:
+    """The suggested action, consistent with the row's 70/20/10 bucket; `v`: the row's fields."""
+    if v["verdict"] == "no_target":
         return "set_target"
-    if row.verdict == "scale":
-        return "promote" if row.bucket == "experiment" else "raise_budget"
-    if row.verdict == "cut":
+    if v["verdict"] == "scale":
+        return "promote" if v["bucket"] == "experiment" else "raise_budget"
+    if v["verdict"] == "cut":
         return "pause"
-    if row.verdict == "no_clear_call":
-        return "decide" if row.kind == "experiment" else "hold"
-    if row.verdict == "too_early":
+    if v["verdict"] == "no_clear_call":
+        return "decide" if v["kind"] == "experiment" else "hold"
+    if v["verdict"] == "too_early":
         return "wait"
-    if row.kind == "experiment" and row.clock >= row.clock_of:
+    if v["kind"] == "experiment" and v["clock"] >= v["clock_of"]:
         return "decide"
     return "hold"

@@ -85,9 +85,9 @@ def test_every_reason_renders_with_numbers(code, lang):
                       experiment_name=None, bucket=None, weeks_running=8, clock=6, clock_of=6, spend=3800.0,
                       leads=14.0, cpl=271.4, p=0.9213, cpl_low=178.58, cpl_high=429.18, cpl_likely=268.21,
                       cpl_cautious=384.46, target=400.0, verdict=verdict, reason_code=code)
-    row = replace(row, reason_params=decision_row._params(row, decisions.Judgement(
+    row = replace(row, reason_params=decision_row._params(vars(row), decisions.Judgement(
         "scale", "scale", "cpl", 3800, 14, 0.9213, 1.0, 400, decisions.bayes.cpl_posterior(400, 14, 3800))),
-        action=decision_row._action(row))
+        action=decision_row._action(vars(row)))
     text = explain(row, lang, "NOK")
     assert "{" not in text and "}" not in text and "—" not in text, text
     for kpi in ("cpl", "roas"):
@@ -148,3 +148,26 @@ def test_decision_settings_and_pages_are_documented():
         assert f"`{key}`" in doc or key in doc, key
     for key in ("eval_weeks", "scale_threshold", "cut_threshold", "lag_days", "revenue_lag_days", "excluded_weeks"):
         assert key in settings.DEFAULTS, key
+
+
+def test_a_row_built_from_its_fields_equals_the_constructed_one_and_stays_frozen():
+    import dataclasses
+
+    import pytest
+
+    from metrics.decision_row import DecisionRow
+
+    made = DecisionRow(kind="campaign", channel="Paid Search", campaign="Brand", experiment_id=None,
+                       experiment_name=None, bucket="proven", weeks_running=8, clock=6, clock_of=6, spend=3800.0,
+                       leads=14.0, cpl=271.4, p=0.92, cpl_low=178.6, cpl_high=429.2, cpl_likely=268.2,
+                       cpl_cautious=384.5, target=400.0, verdict="scale", reason_code="scale",
+                       reason_params={"p": 0.92})
+    values = {f.name: getattr(made, f.name) for f in dataclasses.fields(DecisionRow)}
+    fast = DecisionRow.of(values)
+    assert fast == made and repr(fast) == repr(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.verdict = "cut"
+    with pytest.raises(TypeError, match="action"):
+        DecisionRow.of({k: v for k, v in values.items() if k != "action"})
+    with pytest.raises(TypeError, match="extra"):
+        DecisionRow.of({**values, "extra": 1})

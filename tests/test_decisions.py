@@ -168,7 +168,7 @@ def test_expected_wrong_flags():
 
 def test_explain_scale_both_languages():
     row = _row()
-    row = replace(row, reason_params=decision_row._params(row, judge(bins([(760, 3)] * 5), 400, 35, R)),
+    row = replace(row, reason_params=decision_row._params(vars(row), judge(bins([(760, 3)] * 5), 400, 35, R)),
                   judged_weeks=5, action="raise_budget")
     row = replace(row, reason_params={**row.reason_params, "span": 5})
     nb = decisions.explain(row, "nb", "NOK")
