@@ -62,11 +62,17 @@ def top_rows(rows: Sequence[DecisionRow], n: int = 3) -> list[DecisionRow]:
         [r for r in rows if r.kind == "channel" and r.verdict == "no_clear_call"],
     ]
     out: list[DecisionRow] = []
+    seen: set[int] = set()
+    if n <= 0:
+        return out
     for g in groups:
         for r in g:
-            if r not in out:
+            if id(r) not in seen:   # an experiment can be in two groups
+                seen.add(id(r))
                 out.append(r)
-    return out[:n]
+                if len(out) == n:
+                    return out
+    return out
 
 
 def top_actions(con: duckdb.DuckDBPyConnection, week_start: date, lang: str, n: int = 3,

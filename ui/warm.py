@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from ui import cache
 from warehouse import db
 
 log = logging.getLogger(__name__)
+
+# The week before starts once the browser has drawn the page: on two cores, working it out while
+# the new page is being delivered and drawn made every click on a week ~0.05 s slower.
+AFTER_DRAW_SECONDS = 0.5
 
 _lock = threading.Lock()
 _started: set[tuple] = set()   # (path, version, week, today), and ("ahead", …) for `ahead`
@@ -43,7 +48,7 @@ def weeks(db_path: Path | str | None, week_starts: list[date | None], today: dat
         return None
     version = db.data_version(db_path)
     todo = [w for w in week_starts if w is not None and _claim((str(db_path), version, w, today))]
-    return _start(str(db_path), todo, today, True, "mandag-warm")
+    return _start(str(db_path), todo, today, True, "mandag-warm", AFTER_DRAW_SECONDS)
 
 
 def ahead(db_path: Path | str | None, week_start: date | None, today: date) -> threading.Thread | None:
@@ -56,7 +61,7 @@ def ahead(db_path: Path | str | None, week_start: date | None, today: date) -> t
     key = (str(db_path), db.data_version(db_path), week_start, today)
     if not _claim(("ahead", *key), key):   # a whole warm-up of the week covers it too
         return None
-    return _start(str(db_path), [week_start], today, False, "mandag-ahead")
+    return _start(str(db_path), [week_start], today, False, "mandag-ahead", 0.0)
 
 
 def _claim(key: tuple, *covered_by: tuple) -> bool:
@@ -70,16 +75,17 @@ def _claim(key: tuple, *covered_by: tuple) -> bool:
         return True
 
 
-def _start(db_path: str, week_starts: list[date], today: date, with_view: bool, name: str
+def _start(db_path: str, week_starts: list[date], today: date, with_view: bool, name: str, delay: float
            ) -> threading.Thread | None:
     if not week_starts:
         return None
-    thread = threading.Thread(target=_work, args=(db_path, week_starts, today, with_view), name=name)
+    thread = threading.Thread(target=_work, args=(db_path, week_starts, today, with_view, delay), name=name)
     thread.start()   # not a daemon: interpreter exit waits for it instead of cutting a DuckDB call short
     return thread
 
 
-def _work(db_path: str, week_starts: list[date], today: date, with_view: bool) -> None:
+def _work(db_path: str, week_starts: list[date], today: date, with_view: bool, delay: float) -> None:
+    time.sleep(delay)
     for w in week_starts:
         try:
             if with_view:
