@@ -331,16 +331,26 @@ def channels(con: duckdb.DuckDBPyConnection) -> list[str]:
 # ---------------------------------------------------------------- actual spend
 
 
+_SPEND_ROWS = f"""
+    SELECT a.campaign, a.channel, {_BUCKET_SQL} AS bucket, a.currency, a.spend AS raw_spend,
+           CASE WHEN a.currency = $cur THEN a.spend ELSE a.spend * f.rate END AS spend
+    FROM ad_performance a
+    LEFT JOIN campaign_buckets cb ON cb.campaign = a.campaign
+    LEFT JOIN fx_rates f ON f.day = a.period_start AND f.currency = a.currency
+    WHERE a.period_start >= $first AND a.period_end <= $last"""
+
+
 def _spend_rows(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
     """Rows whose whole period is inside [first, last]: campaign, channel, bucket, spend (converted or NaN), currency, raw."""
-    cur = workspace_currency(con)
-    return con.execute(
-        f"""SELECT a.campaign, a.channel, {_BUCKET_SQL} AS bucket, a.currency, a.spend AS raw_spend,
-                   CASE WHEN a.currency = ? THEN a.spend ELSE a.spend * f.rate END AS spend
-            FROM ad_performance a
-            LEFT JOIN campaign_buckets cb ON cb.campaign = a.campaign
-            LEFT JOIN fx_rates f ON f.day = a.period_start AND f.currency = a.currency
-            WHERE a.period_start >= ? AND a.period_end <= ?""", [cur, first, last]).df()
+    return con.execute(_SPEND_ROWS, {"cur": workspace_currency(con), "first": first, "last": last}).df()
+
+
+def _bucket_spend(con: duckdb.DuckDBPyConnection, first: date, last: date) -> dict[str, float]:
+    """`_spend_rows` summed per bucket in SQL (a month of a busy account is 30 000 rows): converted
+    spend, rows without a rate left out."""
+    rows = con.execute(f"SELECT bucket, coalesce(sum(spend), 0) FROM ({_SPEND_ROWS}) GROUP BY bucket",
+                       {"cur": workspace_currency(con), "first": first, "last": last}).fetchall()
+    return {b: float(v) for b, v in rows}
 
 
 @dataclass(frozen=True)
@@ -367,13 +377,11 @@ def by_bucket(con: duckdb.DuckDBPyConnection, month: date) -> pd.DataFrame:
     → proven planned 7 000, actual 6 000, difference −1 000, actual share 6 000/10 500 = 57.1 %.
     """
     plan = plan_for(con, month)
-    rows = _spend_rows(con, month_start(month), month_end(month))
-    spent = rows.groupby("bucket")["spend"].sum(min_count=1) if len(rows) else pd.Series(dtype=float)
-    total_actual = float(rows["spend"].sum()) if len(rows) else 0.0
+    spent = _bucket_spend(con, month_start(month), month_end(month))
+    total_actual = sum(spent.values())
     out = []
     for i, b in enumerate(BUCKETS):
-        actual = float(spent.get(b, 0.0)) if len(rows) else 0.0
-        actual = 0.0 if pd.isna(actual) else actual
+        actual = spent.get(b, 0.0)
         planned = plan.planned(b) if plan else None
         out.append({
             "bucket": b,
