@@ -6,6 +6,7 @@ build their rows here, so a row means the same whichever produced it.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
@@ -108,7 +109,8 @@ def build_row(unit: Unit, bucket: str | None, j: Judgement, verdict: Verdict, re
               full_spend: float, full_leads: float, clicks: float, cpl_target: float | None,
               roas_target: float | None, cvr_target: float | None) -> DecisionRow:
     """The table row for `unit` from its settled verdict and the judgement of the judged Monday
-    (`j.posterior` already worked out); the window sums are over the whole window weeks."""
+    (`j.posterior` already worked out); the window sums are over the whole window weeks
+    (`window_weeks`, oldest first)."""
     exp = unit.experiment
     shop = rules.business_type == "shop"
     post = j.posterior
@@ -142,7 +144,7 @@ def build_row(unit: Unit, bucket: str | None, j: Judgement, verdict: Verdict, re
         phi=j.phi,
         judged_from=window_weeks[0] if window_weeks else None,
         judged_to=judged_to if window_weeks else None,
-        judged_weeks=sum(1 for w in window_weeks if w <= judged_to),
+        judged_weeks=bisect_right(window_weeks, judged_to),   # window_weeks: oldest first
         window_spend=full_spend,
         window_leads=full_leads,
         sales=j.sales,

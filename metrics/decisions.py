@@ -120,8 +120,10 @@ def _window(week: date, first_week: date, rules: Rules, n: int) -> list[date]:
 
 def weeks_running(first_week: date, week: date, rules: Rules) -> int:
     """Complete weeks from `first_week` to `week`, both counted, excluded weeks left out."""
-    excluded = sum(1 for x in rules.excluded_weeks if first_week <= x <= week)
-    return (week - first_week).days // 7 + 1 - excluded
+    weeks = (week - first_week).days // 7 + 1
+    if rules.excluded_weeks:
+        weeks -= sum(1 for x in rules.excluded_weeks if first_week <= x <= week)
+    return weeks
 
 
 def first_day(first_week: date | None, keys: Iterable[str], known: dict[str, date], fetch_start: date
