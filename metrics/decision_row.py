@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from metrics import bayes
 from metrics.verdict_rules import (CAMPAIGN_MIN_LEADS, FLAGS, MIN_WEEKS, TIMEOUT_WEEKS, Action, Judgement, Kind, Kpi,
@@ -92,9 +92,9 @@ def expected_wrong_flags(rows: Sequence[DecisionRow]) -> float:
 
 
 
-@dataclass(frozen=True)
-class Unit:
-    """What a row judges: a channel, a campaign (channel × normalised name) or an experiment."""
+class Unit(NamedTuple):
+    """What a row judges: a channel, a campaign (channel × normalised name) or an experiment.
+    (A named tuple: a busy account makes a thousand per week judged.)"""
 
     kind: Kind
     channel: str

@@ -48,21 +48,22 @@ def notes(con: duckdb.DuckDBPyConnection, week_start: date) -> list[SourceNote]:
 
 def _gap_weeks(con: duckdb.DuckDBPyConnection, sources: list[str], until: date) -> dict[str, date | None]:
     """Per source: the latest complete week (within the last 12) with no day rows although data
-    exists on both sides. One read per table (the ad platforms share one)."""
+    exists on both sides. One statement for all tables (the ad platforms share one part)."""
     tables: dict[str, list[str]] = {}
     for source in sources:
         table = {"ga4": "web_analytics", "search_console": "search_daily", "crm": None}.get(source, "ad_performance")
         if table is not None:
             tables.setdefault(table, []).append(source)
     have: dict[str, list[date]] = {}
+    parts, params = [], []
     for table, names in tables.items():
         # `table` is one of the three constants above, never user input.
         by = "source" if table == "ad_performance" else "?"
-        params: list[object] = ([] if by == "source" else [names[0]]) + [until - timedelta(days=7 * 12), until]
-        rows = con.execute(f"""
-            SELECT DISTINCT {by} AS source, date_trunc('week', period_start)::DATE AS w FROM {table}
-            WHERE period_start BETWEEN ? AND ? ORDER BY w""", params).fetchall()
-        for source, w in rows:
+        parts.append(f"SELECT DISTINCT {by} AS source, date_trunc('week', period_start)::DATE AS w FROM {table} "
+                     "WHERE period_start BETWEEN ? AND ?")
+        params += ([] if by == "source" else [names[0]]) + [until - timedelta(days=7 * 12), until]
+    if parts:
+        for source, w in con.execute(" UNION ALL ".join(parts) + " ORDER BY w", params).fetchall():
             have.setdefault(source, []).append(w)
     return {s: _gap(have.get(s, [])) for s in sources}
 
