@@ -1,9 +1,10 @@
 """The scale-or-cut table for all channels and campaigns at once.
 
 Same rules, same numbers as judging each row on its own (`metrics.decisions._evaluate`), worked
-out with NumPy over `metrics.decision_dense` arrays: for each of the last HISTORY_WEEKS + 1
-Mondays, every row's window sums, overdispersion φ̂, p = Q(½ + L/φ̂, S/(φ̂·T)) and raw state in a
-handful of array operations; then the two-week rule per row on those states. A big account (a
+out with NumPy over `metrics.decision_dense` arrays: at the judged Monday, every row's window
+sums, overdispersion φ̂, p = Q(½ + L/φ̂, S/(φ̂·T)) and raw state in a handful of array operations;
+the Mondays before it only for the rows whose verdict they can still change (the same shortcut
+as the row-by-row path); then the two-week rule per row on those states. A big account (a
 thousand campaigns) is judged in milliseconds instead of a Python loop per row and Monday.
 
 Used when every fact is a whole week: a lead-generation workspace whose conversion lag is whole
@@ -85,9 +86,9 @@ def _first_weeks(data: decision_dense.Units) -> list[date | None]:
 def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], first: list[date], week: date,
                  rules: Rules, targets: _Targets, buckets: list[str | None]) -> list[DecisionRow | None]:
     """The row for each of `units` (arrays `data.x[idx]`, first spend `first`) at `week`, or None
-    for a unit that spent nothing in its window. Every judged Monday — `week` and the
-    HISTORY_WEEKS before it that are not excluded — is judged for all units at once; a unit's
-    history starts at its first week, as in `decisions._evaluate`."""
+    for a unit that spent nothing in its window. The judged Mondays are `week` and the
+    HISTORY_WEEKS before it that are not excluded, each judged at once for the units that need
+    it; a unit's history starts at its first week, as in `decisions._evaluate`."""
     if not units:
         return []
     weeks = data.weeks
@@ -107,30 +108,41 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         values = [targets("cpl", ch, ca, w) for ch, ca in cpl_keys]
         return np.array([np.nan if v is None else v for v in values], dtype=float)[cpl_index]
 
-    states: dict[int, list[int]] = {}   # judged Monday → each row's raw judgement, coded (see _RAW)
-    final: dict[str, np.ndarray] = {}
-    for t in range(max(0, last - HISTORY_WEEKS), last + 1):
-        if t != last and weeks[t] in rules.excluded_weeks:
-            continue
-        cols = [(w - weeks[0]).days // 7 for w in _window(weeks[t], weeks[0], rules, n)]
-        inwin = np.array(cols)[None, :] >= fw[:, None]                     # [units, window]
-        counted = inwin & (np.array(cols) <= t - lag_weeks)[None, :]
-        bins = x[:, cols, :] * counted[:, :, None]
-        target = cpl_values(weeks[t])
-        days = (t * 7 + 7) - start_days
-        j = _judge(bins, inwin.sum(1), target, days, gated, rules)
-        states[t] = (j["state"] * len(_CODES) * 2 + j["code"] * 2 + j["zero"]).tolist()
-        if t == last:
-            final = j
-            final["target"] = target
-            final["inwin"] = inwin
-            final["cols"] = np.array(cols)
-            final["clicks"] = bins[:, :, 1].sum(1)
-            whole = x[:, cols, :] * inwin[:, :, None]
-            final["full_spend"] = whole[:, :, 0].sum(1)
-            final["full_leads"] = whole[:, :, 2].sum(1)
+    def judge_at(t: int, rows: np.ndarray) -> tuple[dict[str, np.ndarray], list[int], np.ndarray, np.ndarray]:
+        """The judgement at Monday t of `rows`, its codes (see _RAW), the window's columns and which are in it."""
+        cols = np.array([(w - weeks[0]).days // 7 for w in _window(weeks[t], weeks[0], rules, n)])
+        inwin = cols[None, :] >= fw[rows][:, None]                          # [rows, window]
+        counted = inwin & (cols <= t - lag_weeks)[None, :]
+        bins = x[rows][:, cols, :] * counted[:, :, None]
+        j = _judge(bins, inwin.sum(1), cpl_values(weeks[t])[rows], (t * 7 + 7) - start_days[rows], gated[rows], rules)
+        j["clicks"] = bins[:, :, 1].sum(1)
+        return j, (j["state"] * len(_CODES) * 2 + j["code"] * 2 + j["zero"]).tolist(), cols, inwin
+
+    # The judged Mondays: `week` and the HISTORY_WEEKS before it that are not excluded. Every row
+    # is judged at `week`; the Monday before only where that does not settle the verdict, the
+    # rest only where the last two do not either (`_history` reads exactly these).
+    history_ts = [t for t in range(max(0, last - HISTORY_WEEKS), last + 1)
+                  if t == last or weeks[t] not in rules.excluded_weeks]
+    everyone = np.arange(len(units))
+    final, last_codes, cols, inwin = judge_at(last, everyone)
+    states: dict[int, list[int]] = {last: last_codes}   # judged Monday → each row's coded raw judgement (-1: not needed)
+    final["target"] = cpl_values(weeks[last])
+    final["inwin"], final["cols"] = inwin, cols
+    whole = x[:, cols, :] * inwin[:, :, None]
+    final["full_spend"] = whole[:, :, 0].sum(1)
+    final["full_leads"] = whole[:, :, 2].sum(1)
+    if len(history_ts) > 1:
+        shows_last = np.array([settled_by_last(r, rules) for r in _RAW])
+        prev_t = history_ts[-2]
+        rows = np.flatnonzero(~shows_last[last_codes] & (fw <= prev_t))
+        states[prev_t] = _scatter(len(units), rows, judge_at(prev_t, rows)[1])
+        prev_codes = np.array(states[prev_t])
+        settled_two = np.array([[settled_by_last_two(a, b, rules) for b in _RAW] for a in _RAW])
+        rows = rows[~settled_two[prev_codes[rows], np.array(last_codes)[rows]]]
+        for t in history_ts[:-2]:
+            some = rows[fw[rows] <= t]
+            states[t] = _scatter(len(units), some, judge_at(t, some)[1])
     post = _posteriors(final["target"], final["leads"], final["spend"], final["phi"])
-    history_ts = sorted(states)
     cvr = targets.many("conversion_rate", units, week)
     tv, pv = _nones(final["target"]), _nones(final["p"])
 
@@ -237,6 +249,13 @@ def _history(states: dict[int, list[int]], ts: list[int], i: int, rules: Rules) 
     if settled_by_last_two(_RAW[prev], _RAW[last], rules):
         return (prev, last)
     return tuple(states[t][i] for t in ts)
+
+
+def _scatter(size: int, rows: np.ndarray, codes: list[int]) -> list[int]:
+    """`codes` of `rows` in a list of `size` (-1 elsewhere)."""
+    out = np.full(size, -1, dtype=np.int64)
+    out[rows] = codes
+    return out.tolist()
 
 
 def _nones(v: np.ndarray) -> list[float | None]:
