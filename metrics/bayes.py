@@ -102,6 +102,15 @@ def p_cvr_at_least(target: float, leads: float, clicks: float) -> float | None:
     return float(1.0 - betainc(1.0 + leads, 1.0 + clicks - leads, target))
 
 
+def p_cvr_at_least_many(target: np.ndarray, leads: np.ndarray, clicks: np.ndarray) -> list[float | None]:
+    """`p_cvr_at_least` for many rows at once; None where there is no target (NaN) or no clicks."""
+    leads = np.minimum(leads, clicks)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = 1.0 - betainc(1.0 + leads, 1.0 + clicks - leads, target)
+    keep = ~np.isnan(target) & (clicks > 0)
+    return [float(v) if k else None for v, k in zip(p.tolist(), keep.tolist())]
+
+
 MIN_SALES_FOR_ROAS = 5
 
 

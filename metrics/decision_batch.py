@@ -144,6 +144,8 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
             states[t] = _scatter(len(units), some, judge_at(t, some)[1])
     post = _posteriors(final["target"], final["leads"], final["spend"], final["phi"])
     cvr = targets.many("conversion_rate", units, week)
+    p_cvr = bayes.p_cvr_at_least_many(np.array([np.nan if v is None else v for v in cvr], dtype=float),
+                                      final["leads"], final["clicks"])
     tv, pv = _nones(final["target"]), _nones(final["p"])
 
     # Plain Python values per row (indexing NumPy arrays one element at a time is slow).
@@ -178,7 +180,7 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
             weeks_running=running, window_weeks=window_weeks,
             full_spend=full_spend, full_leads=col["full_leads"][i], clicks=col["clicks"][i],
             cpl_target=target, roas_target=None,
-            cvr_target=cvr[i]))
+            cvr_target=cvr[i], p_cvr=p_cvr[i]))
     return out
 
 

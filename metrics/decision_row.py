@@ -107,15 +107,15 @@ class Unit(NamedTuple):
 def build_row(unit: Unit, bucket: str | None, j: Judgement, verdict: Verdict, reason_code: ReasonCode, *,
               week: date, rules: Rules, clock_of: int, weeks_running: int, window_weeks: Sequence[date],
               full_spend: float, full_leads: float, clicks: float, cpl_target: float | None,
-              roas_target: float | None, cvr_target: float | None) -> DecisionRow:
+              roas_target: float | None, cvr_target: float | None, p_cvr: float | None = None) -> DecisionRow:
     """The table row for `unit` from its settled verdict and the judgement of the judged Monday
     (`j.posterior` already worked out); the window sums are over the whole window weeks
-    (`window_weeks`, oldest first)."""
+    (`window_weeks`, oldest first). `p_cvr`: P(conversion rate ≥ `cvr_target`) when the caller
+    worked it out already (`bayes.p_cvr_at_least`)."""
     exp = unit.experiment
     shop = rules.business_type == "shop"
     post = j.posterior
-    p_cvr = None
-    if cvr_target is not None and clicks > 0:
+    if p_cvr is None and cvr_target is not None and clicks > 0:
         p_cvr = bayes.p_cvr_at_least(cvr_target, j.leads, clicks)
     judged_to = week + timedelta(days=6 - rules.lag_days)
     v = dict(
