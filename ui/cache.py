@@ -20,26 +20,11 @@ from warehouse import db, snapshot
 R = TypeVar("R")
 
 
-def _read(module: str, name: str, db_path: str, args: tuple[Any, ...]) -> Any:
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _run(module: str, name: str, db_path: str, version: tuple[float, int], args: tuple[Any, ...]) -> Any:
     fn = getattr(importlib.import_module(module), name)
     with db.connect(db_path) as con, snapshot.reading(con):
         return fn(con, *args)
-
-
-@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _run(module: str, name: str, db_path: str, version: tuple[float, int], args: tuple[Any, ...]) -> Any:
-    return _read(module, name, db_path, args)
-
-
-# Results that are immutable (frozen dataclasses of tuples) and large are shared without a copy:
-# the week's verdicts of a busy account (1 089 rows) cost 4 ms to pickle into the cache and 6 ms
-# to unpickle on every rerun. Fewer entries: unpickled, a week's verdicts take ~3.5 MB.
-SHARED: frozenset[tuple[str, str]] = frozenset({("metrics.monday", "decision_view")})
-
-
-@st.cache_resource(ttl=3600, max_entries=24, show_spinner=False)
-def _run_shared(module: str, name: str, db_path: str, version: tuple[float, int], args: tuple[Any, ...]) -> Any:
-    return _read(module, name, db_path, args)
 
 
 def cached(fn: Callable[..., R], *args: Any, db_path: Path | str | None = None) -> R:
@@ -49,8 +34,7 @@ def cached(fn: Callable[..., R], *args: Any, db_path: Path | str | None = None) 
         db_path = current().db_path
     if db_path is None:
         raise RuntimeError("No workspace is open")
-    runner = _run_shared if (fn.__module__, fn.__qualname__) in SHARED else _run
-    return runner(fn.__module__, fn.__qualname__, str(db_path), db.data_version(db_path), tuple(args))
+    return _run(fn.__module__, fn.__qualname__, str(db_path), db.data_version(db_path), tuple(args))
 
 
 def run(fn: Callable[..., R], *args: Any, db_path: Path | str | None = None) -> R:
@@ -71,4 +55,3 @@ def run(fn: Callable[..., R], *args: Any, db_path: Path | str | None = None) -> 
 
 def clear() -> None:
     _run.clear()
-    _run_shared.clear()
