@@ -190,8 +190,10 @@ def render(ctx: Ctx, *, today: date | None = None, view: monday.DecisionView | N
     # the widget's code (docs/performance.md).
     if not reveal.shown("decision_drill", tr(lang, "decisions.drill.open"), tr(lang, "decisions.drill.close")):
         return
+    # The labels, not the rows: Streamlit keeps a widget's format function for the session.
+    names = [row_label(r, lang).strip() for r in rows]
     picked = st.selectbox(tr(lang, "decisions.drill.pick"), range(len(rows)), index=None,
-                          format_func=lambda i: row_label(rows[i], lang).strip(),
+                          format_func=names.__getitem__,
                           placeholder=tr(lang, "decisions.drill.placeholder"), key=f"decision_pick_{ctx.week_start}")
     if picked is not None and 0 <= picked < len(rows):
         _chart(ctx, rows[picked])

@@ -129,7 +129,21 @@ def _on_workspace() -> None:
     picked = st.session_state.get("_ws_pick")
     if picked is None or picked == st.session_state.get("workspace"):
         return               # the picked pill clicked again: nothing changes
-    st.session_state["workspace"] = picked
+    open_workspace(picked)
+
+
+# Button callbacks for the pages. Defined here rather than in a page script: Streamlit keeps a
+# widget's callback until the widget is gone, and a function defined in a page keeps that whole
+# run's variables (a week's verdicts, its cards) alive with it — every week visited stayed in
+# memory, and in every garbage collection.
+def show_week(week: date) -> None:
+    """Show `week` on the next run."""
+    st.session_state["week_pick"] = week
+
+
+def open_workspace(name: str) -> None:
+    """Switch to workspace `name` (at its newest week)."""
+    st.session_state["workspace"] = name
     st.session_state.pop("week_pick", None)
 
 

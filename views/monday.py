@@ -24,17 +24,13 @@ view = cache.cached(monday_metrics.view, ctx.week_start, date.today())
 week_no = fmt.week_number(view.week_start)
 
 
-def _go(week: date) -> None:
-    st.session_state["week_pick"] = week
-
-
 head, nav_prev, nav_next = st.columns([6, 1, 1], vertical_alignment="bottom")
 head.title(t("monday.heading", week=week_no, range=fmt.week_range(view.week_start, lang)), anchor=False)
 if view.previous_week:
-    nav_prev.button(t("monday.prev_week", week=fmt.week_number(view.previous_week)), on_click=_go,
+    nav_prev.button(t("monday.prev_week", week=fmt.week_number(view.previous_week)), on_click=shell.show_week,
                     args=(view.previous_week,), width="stretch")
 if view.next_week:
-    nav_next.button(t("monday.next_week", week=fmt.week_number(view.next_week)), on_click=_go,
+    nav_next.button(t("monday.next_week", week=fmt.week_number(view.next_week)), on_click=shell.show_week,
                     args=(view.next_week,), width="stretch")
 
 # Trust before numbers: how far each source reaches, and what to do when one is behind.

@@ -6,18 +6,13 @@ import streamlit as st
 from connectors import demo
 from ui import auth
 from ui.context import current, t
-from ui.shell import visible_workspaces
+from ui.shell import open_workspace, visible_workspaces
 from warehouse import workspaces
 from warehouse.workspaces import WorkspaceError
 
 ctx = current()
 st.title(t("ws.title"), anchor=False)
 st.write(t("ws.intro", folder=str(workspaces.data_dir().resolve())))
-
-
-def _open(name: str) -> None:
-    st.session_state["workspace"] = name
-    st.session_state.pop("week_pick", None)
 
 
 manage = auth.can_manage_workspaces(None)
@@ -35,7 +30,7 @@ else:
             except WorkspaceError as exc:
                 st.error(str(exc))
             else:
-                _open(ws.name)
+                open_workspace(ws.name)
                 st.success(t("ws.created", name=ws.name))
                 st.rerun()
 
@@ -48,7 +43,7 @@ for ws in visible_workspaces():
         if ws.is_demo:
             top.caption(f":orange-badge[{t('app.demo_badge')}]")
         if ws.name != ctx.workspace:
-            open_col.button(t("ws.open"), key=f"open_{ws.name}", on_click=_open, args=(ws.name,),
+            open_col.button(t("ws.open"), key=f"open_{ws.name}", on_click=open_workspace, args=(ws.name,),
                             width="stretch")
         if not manage:
             continue
@@ -72,7 +67,7 @@ for ws in visible_workspaces():
                     st.error(str(exc))
                 else:
                     if ws.name == ctx.workspace:
-                        _open(renamed.name)
+                        open_workspace(renamed.name)
                     st.success(t("ws.renamed", name=renamed.name))
                     st.rerun()
             if st.button(t("ws.backup"), key=f"bak_{ws.name}"):
