@@ -79,3 +79,18 @@ def test_the_shown_weeks_verdicts_are_started_ahead_and_computed_once(demo_db, w
     later.join(timeout=120)
     monkeypatch.setenv("MANDAG_WARM", "0")
     assert warm.ahead(demo_db, week - timedelta(days=7), DEMO_END) is None
+
+
+def test_a_warm_up_started_from_a_daemon_thread_is_not_a_daemon(demo_db, warm_on):
+    """Streamlit runs page scripts in daemon threads, and a thread inherits that flag: a warm-up
+    must still be waited for at interpreter exit (cut off inside DuckDB, the process aborts)."""
+    import threading
+
+    started = []
+    page = threading.Thread(target=lambda: started.append(warm.weeks(demo_db, [DEMO_LAST_WEEK], DEMO_END)),
+                            daemon=True)
+    page.start()
+    page.join(timeout=30)
+    assert started and started[0] is not None
+    assert not started[0].daemon
+    started[0].join(timeout=120)

@@ -79,8 +79,12 @@ def _start(db_path: str, week_starts: list[date], today: date, with_view: bool, 
            ) -> threading.Thread | None:
     if not week_starts:
         return None
-    thread = threading.Thread(target=_work, args=(db_path, week_starts, today, with_view, delay), name=name)
-    thread.start()   # not a daemon: interpreter exit waits for it instead of cutting a DuckDB call short
+    # Not a daemon, said explicitly: a thread inherits the flag of the thread that starts it, and
+    # Streamlit's script threads are daemons. Interpreter exit then waits for a warm-up instead of
+    # cutting a DuckDB call short (which aborts the process).
+    thread = threading.Thread(target=_work, args=(db_path, week_starts, today, with_view, delay), name=name,
+                              daemon=False)
+    thread.start()
     return thread
 
 
