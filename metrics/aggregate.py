@@ -42,6 +42,7 @@ import pyarrow.compute as pc
 
 from metrics.names import sql_normalise as _n
 from warehouse import rollup
+from warehouse.rollup import PAID_CHANNELS
 from warehouse.fx import currency as workspace_currency
 
 # DuckDB warns that Arrow from an executed statement copies the rows once more and suggests its
@@ -49,11 +50,6 @@ from warehouse.fx import currency as workspace_currency
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
 
 Grain = Literal["all", "channel", "source", "campaign"]
-
-# GA4 default channel groups that are paid media (any channel that carries ad spend is paid too).
-PAID_CHANNELS: Final[tuple[str, ...]] = (
-    "Paid Search", "Paid Social", "Paid Video", "Paid Shopping", "Paid Other", "Display", "Cross-network", "Audio",
-)
 
 GRAIN_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "all": (),

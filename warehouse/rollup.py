@@ -44,6 +44,11 @@ import duckdb
 from metrics.names import sql_normalise as _n
 from warehouse.snapshot import remembered
 
+# GA4 default channel groups that are paid media (any channel that carries ad spend is paid too).
+PAID_CHANNELS: Final[tuple[str, ...]] = (
+    "Paid Search", "Paid Social", "Paid Video", "Paid Shopping", "Paid Other", "Display", "Cross-network", "Audio",
+)
+
 VERSION: Final[str] = "2"   # 2: mapped names and first spend days (migration 8)
 
 # Fact table → rollup families. CRM deals and costs are rebuilt whole: a deal's won date may lie
@@ -95,6 +100,14 @@ _RAW_COLUMNS = ("fam, period_start, period_end, source, campaign, campaign_type,
                 "m_spend, m_impr, m_clicks, m_conv, m_value, m_sessions, m_ga_leads, m_ga_revenue, m_purchases, "
                 "m_crm_leads, m_customers, m_crm_revenue, m_costs")
 
+def _ad_map_joins(t: str, only: str = "") -> str:
+    """The channel-map rows for ad campaign rows `t` (source, campaign, campaign_type): `mc` by
+    normalised campaign name, `mt` by campaign type; a row's channel is
+    COALESCE(mc.channel, mt.channel, its own). `only`: a condition limiting the join to ad rows."""
+    return (f"\n    LEFT JOIN map_c mc ON {only}mc.source = {t}.source AND mc.v = {_n(t + '.campaign')}"
+            f"\n    LEFT JOIN map_t mt ON {only}mt.source = {t}.source AND mt.v = lower(trim({t}.campaign_type))")
+
+
 # The mapping the reports apply, to the raw rows (metrics/aggregate.py) and to this rollup alike:
 # a channel-map row for the campaign (by normalised name) or the campaign type overrides an ad
 # row's channel; a GA4 or CRM row takes the name, platform and channel of the ad campaign with the
@@ -114,9 +127,7 @@ map_t AS (
 ad_campaigns AS (
     SELECT a.source, a.campaign, a.campaign_type, a.row_channel,
            COALESCE(mc.channel, mt.channel, a.row_channel) AS channel, a.spend
-    FROM {{ad}} a
-    LEFT JOIN map_c mc ON mc.source = a.source AND mc.v = {_n('a.campaign')}
-    LEFT JOIN map_t mt ON mt.source = a.source AND mt.v = lower(trim(a.campaign_type))
+    FROM {{ad}} a{_ad_map_joins('a')}
 ),
 camp AS (
     SELECT {_n('campaign')} AS ncamp, arg_max(campaign, spend) AS campaign,
@@ -152,9 +163,7 @@ def _mapped_select(relation: str) -> str:
                CASE WHEN w.fam = 'ad' THEN w.source WHEN w.fam = 'cost' THEN NULL ELSE c.source END AS mapped_source,
                CASE WHEN w.fam = 'ad' THEN w.campaign WHEN w.fam = 'cost' THEN NULL
                     ELSE COALESCE(c.campaign, w.campaign) END AS mapped_campaign
-        FROM {relation} w
-        LEFT JOIN map_c mc ON w.fam = 'ad' AND mc.source = w.source AND mc.v = {_n('w.campaign')}
-        LEFT JOIN map_t mt ON w.fam = 'ad' AND mt.source = w.source AND mt.v = lower(trim(w.campaign_type))
+        FROM {relation} w{_ad_map_joins('w', "w.fam = 'ad' AND ")}
         LEFT JOIN camp c ON w.fam NOT IN ('ad', 'cost') AND c.ncamp = w.ncamp
         LEFT JOIN map_c mg ON w.fam NOT IN ('ad', 'cost') AND mg.v = w.ncamp
              AND mg.source = CASE WHEN w.fam = 'ga4' THEN 'ga4' ELSE 'crm' END
@@ -264,7 +273,7 @@ def _build(con: duckdb.DuckDBPyConnection, fams: Iterable[str], lo: date | None,
     params: dict[str, object] = {"cur": _currency(con)}
     if any(f in _RANGED for f in fams):
         params.update(lo=lo, hi=hi)
-    params["paid"] = _paid_channels()
+    params["paid"] = list(PAID_CHANNELS)
     con.execute(f"WITH raw({_RAW_COLUMNS}) AS ({raw}\n),{_SUMMED}", params)
     if "ad" in fams:
         con.execute("DELETE FROM ad_campaign_spend")
@@ -287,13 +296,7 @@ def _remap(con: duckdb.DuckDBPyConnection, *, everything: bool) -> None:
         WHERE f.rowid = x.rid
           AND (f.mapped_channel IS DISTINCT FROM x.mapped_channel OR f.mapped_source IS DISTINCT FROM x.mapped_source
                OR f.mapped_campaign IS DISTINCT FROM x.mapped_campaign OR f.paid IS DISTINCT FROM x.paid)""",
-                {"paid": _paid_channels()})
-
-
-def _paid_channels() -> list[str]:
-    from metrics.aggregate import PAID_CHANNELS
-
-    return list(PAID_CHANNELS)
+                {"paid": list(PAID_CHANNELS)})
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
@@ -308,8 +311,9 @@ def update(con: duckdb.DuckDBPyConnection, touched: dict[str, tuple[date | None,
     """After a write (in its transaction): rebuild what rows of each table in `touched` feed.
 
     `touched` maps a fact table to the range [lo, hi] covering every row the write removed or
-    added (None, None: the whole table); `channel_map` in it re-maps every row. `was_current`: `current(con)` before the write; when
-    the rollup was already out of step, everything is rebuilt instead.
+    added (None, None: the whole table); `channel_map` in it re-maps every row. `was_current`:
+    `current(con)` before the write; when the rollup was already out of step, everything is
+    rebuilt instead.
     """
     if not was_current:
         rebuild(con)
