@@ -109,13 +109,15 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
         return np.array([np.nan if v is None else v for v in values], dtype=float)[cpl_index]
 
     def judge_at(t: int, rows: np.ndarray) -> tuple[dict[str, np.ndarray], list[int], np.ndarray, np.ndarray]:
-        """The judgement at Monday t of `rows`, its codes (see _RAW), the window's columns and which are in it."""
+        """The judgement at Monday t of `rows` (with their clicks and CPL targets), its codes (see
+        _RAW), the window's columns and which are in it."""
         cols = np.array([(w - weeks[0]).days // 7 for w in _window(weeks[t], weeks[0], rules, n)])
         inwin = cols[None, :] >= fw[rows][:, None]                          # [rows, window]
         counted = inwin & (cols <= t - lag_weeks)[None, :]
         bins = x[rows][:, cols, :] * counted[:, :, None]
-        j = _judge(bins, inwin.sum(1), cpl_values(weeks[t])[rows], (t * 7 + 7) - start_days[rows], gated[rows], rules)
-        j["clicks"] = bins[:, :, 1].sum(1)
+        target = cpl_values(weeks[t])[rows]
+        j = _judge(bins, inwin.sum(1), target, (t * 7 + 7) - start_days[rows], gated[rows], rules)
+        j["clicks"], j["target"] = bins[:, :, 1].sum(1), target
         return j, (j["state"] * len(_CODES) * 2 + j["code"] * 2 + j["zero"]).tolist(), cols, inwin
 
     # The judged Mondays: `week` and the HISTORY_WEEKS before it that are not excluded. Every row
@@ -126,7 +128,6 @@ def _judge_units(data: decision_dense.Units, units: list[Unit], idx: list[int], 
     everyone = np.arange(len(units))
     final, last_codes, cols, inwin = judge_at(last, everyone)
     states: dict[int, list[int]] = {last: last_codes}   # judged Monday → each row's coded raw judgement (-1: not needed)
-    final["target"] = cpl_values(weeks[last])
     final["inwin"], final["cols"] = inwin, cols
     whole = x[:, cols, :] * inwin[:, :, None]
     final["full_spend"] = whole[:, :, 0].sum(1)
