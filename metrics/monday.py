@@ -46,12 +46,8 @@ def _windows(week_start: date) -> list[tuple[date, date]]:
     return [(w.start, w.end) for w in ws]
 
 
+@snapshot.one_read
 def view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> MondayView:
-    with snapshot.reading(con):
-        return _view(con, week_start, today)
-
-
-def _view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> MondayView:
     weeks = weekly.complete_weeks(con, today)
     i = weeks.index(week_start) if week_start in weeks else None
     prev_w = weeks[i + 1] if i is not None and i + 1 < len(weeks) else None
@@ -96,12 +92,8 @@ class DecisionView:
     needs_snapshot: bool     # its verdicts are not (all) in the decision log yet
 
 
+@snapshot.one_read
 def decision_view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> DecisionView:
-    with snapshot.reading(con):
-        return _decision_view(con, week_start, today)
-
-
-def _decision_view(con: duckdb.DuckDBPyConnection, week_start: date, today: date) -> DecisionView:
     rows = decisions.week_rows(con, week_start)
     latest = weekly.default_week(con, today) == week_start
     return DecisionView(
@@ -122,10 +114,10 @@ class BudgetStrip:
     rows: pd.DataFrame   # bucket, share, planned, actual, actual_share
 
 
+@snapshot.one_read
 def budget_strip(con: duckdb.DuckDBPyConnection, week_start: date) -> BudgetStrip:
     month = budget.month_start(week_start + timedelta(days=6))
-    with snapshot.reading(con):
-        frame = budget.by_bucket(con, month)
+    frame = budget.by_bucket(con, month)
     frame["share"] = [None if s is None or pd.isna(s) else s / 100 for s in frame["share"]]
     has_plan = frame["planned"].notna().any()
     return BudgetStrip(month, bool(has_plan), frame[["bucket", "share", "planned", "actual", "actual_share"]])

@@ -83,3 +83,18 @@ def test_monday_view_after_a_write_sees_the_new_currency_and_rollup(tmp_path):
             assert not rollup.current(con)
         view = monday.view(con, date(2026, 11, 16), date(2026, 11, 25))
         assert view.summary.week_start == date(2026, 11, 16)
+
+
+def test_one_read_makes_a_call_one_block():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (x INT)")
+
+    @snapshot.one_read
+    def twice(c: duckdb.DuckDBPyConnection, extra: int) -> tuple[int, int]:
+        first = counted(c)
+        c.execute(f"INSERT INTO t SELECT * FROM range({extra})")   # (a read must not write: shows the memo)
+        return first, counted(c)
+
+    assert twice(con, 3) == (0, 0)
+    assert counted(con) == 3                      # the call ended: read again
+    assert twice.__name__ == "twice"

@@ -48,6 +48,17 @@ def reading(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         del scopes[id(con)]
 
 
+def one_read(fn: Callable[..., R]) -> Callable[..., R]:
+    """Run `fn(con, ...)`, a read-only call, as one `reading` block."""
+
+    @functools.wraps(fn)
+    def wrapper(con: duckdb.DuckDBPyConnection, *args: Any) -> R:
+        with reading(con):
+            return fn(con, *args)
+
+    return wrapper
+
+
 def remembered(fn: Callable[[duckdb.DuckDBPyConnection], R]) -> Callable[[duckdb.DuckDBPyConnection], R]:
     """`fn(con)` once per `reading` block (every call outside one). `fn` must not write, and
     callers must not change its result."""
