@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -128,7 +127,7 @@ def _write(con: duckdb.DuckDBPyConnection, staged: list[tuple[Any, ...]]) -> Non
     """Insert the new entries and refresh the changed ones, two statements for all of them (a
     busy account's week is a thousand entries; one statement each took over a second)."""
     table = pa.Table.from_pylist([dict(zip(_STAGED.names, r)) for r in staged], schema=_STAGED)
-    name = f"decision_log_staged_{threading.get_ident()}"
+    name = "decision_log_staged"   # a view of this connection only
     cols = ", ".join(_STAGED.names[:-1])
     con.register(name, table)
     try:

@@ -121,7 +121,7 @@ RECENT_WEEKS = 4         # the newest complete weeks offered as one click
 def _on_week(key: str) -> None:
     picked = st.session_state.get(key)
     if picked is not None:   # clicking the picked segment again clears it: keep the week
-        st.session_state["week_pick"] = picked
+        show_week(picked)
     st.session_state["_weeks_open"] = False
 
 
